@@ -1,0 +1,86 @@
+package org.portrait.jobs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.Counter;
+import org.apache.hadoop.mapreduce.Job;
+
+/** What every driver does the same way: create a job, wait for it, and keep its counters next to its output. */
+public final class Jobs {
+  /** File in a stage's output folder holding that stage's counters as JSON (name to value). */
+  public static final String COUNTERS_FILE = "_counters.json";
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Jobs() {}
+
+  /** A job named {@code portrait-<name>} whose jar is the one holding {@code jarClass}. */
+  public static Job newJob(Configuration conf, String name, Class<?> jarClass) throws IOException {
+    Job job = Job.getInstance(conf, "portrait-" + name);
+    job.setJarByClass(jarClass);
+    return job;
+  }
+
+  /** Runs {@code job} to the end; a failed or killed job becomes an IOException carrying its state. */
+  public static void runOrThrow(Job job) throws IOException {
+    boolean ok;
+    try {
+      ok = job.waitForCompletion(false);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while running " + job.getJobName(), e);
+    } catch (ClassNotFoundException e) {
+      throw new IOException(e);
+    }
+    if (!ok) {
+      String state;
+      try {
+        state = job.getStatus().getState() + ": " + job.getStatus().getFailureInfo();
+      } catch (Exception e) {
+        state = "failed";
+      }
+      throw new IOException("job " + job.getJobName() + " failed (" + state + ")");
+    }
+  }
+
+  /** The values of one counter enum, in declaration order. */
+  public static <E extends Enum<E>> Map<String, Long> counters(Job job, Class<E> counterEnum) throws IOException {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (E e : counterEnum.getEnumConstants()) {
+      Counter c = job.getCounters().findCounter(e);
+      out.put(e.name(), c == null ? 0L : c.getValue());
+    }
+    return out;
+  }
+
+  /** Writes {@code counters} as {@value #COUNTERS_FILE} into {@code dir}. */
+  public static void writeCounters(Configuration conf, Path dir, Map<String, Long> counters) throws IOException {
+    FileSystem fs = dir.getFileSystem(conf);
+    try (OutputStream out = fs.create(new Path(dir, COUNTERS_FILE), true)) {
+      JSON.writeValue(out, counters);
+    }
+  }
+
+  /** Reads the counters a stage wrote into {@code dir}; empty when it wrote none. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Long> readCounters(Configuration conf, Path dir) throws IOException {
+    Path file = new Path(dir, COUNTERS_FILE);
+    FileSystem fs = file.getFileSystem(conf);
+    if (!fs.exists(file)) {
+      return new LinkedHashMap<>();
+    }
+    try (InputStream in = fs.open(file)) {
+      Map<String, Number> raw = JSON.readValue(in, Map.class);
+      Map<String, Long> out = new LinkedHashMap<>();
+      raw.forEach((k, v) -> out.put(k, v.longValue()));
+      return out;
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package org.portrait.jobs.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.util.Tool;
+import org.apache.hadoop.util.ToolRunner;
+import org.portrait.common.config.ActionConf;
+
+/**
+ * Entry point of the job jar: {@code java -jar portrait-jobs-local.jar <command> [options]} or
+ * {@code hadoop jar portrait-jobs-cluster.jar <command> ...}; also the main class of every Oozie java action.
+ * Every command goes through {@link ToolRunner}, so {@code -D key=value} and {@code -conf file} work everywhere.
+ */
+public final class PortraitMain {
+  /** Command name to Tool class name, in pipeline order. Resolved by name so a command is listed once, here. */
+  static final Map<String, String> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("make-users", "org.portrait.jobs.sample.MakeUsersCommand");
+    COMMANDS.put("ingest", "org.portrait.jobs.ingest.IngestDriver");
+    COMMANDS.put("segment", "org.portrait.jobs.segment.SegmentDriver");
+    COMMANDS.put("vocab", "org.portrait.jobs.vocab.VocabDriver");
+    COMMANDS.put("cooccur", "org.portrait.jobs.cooccur.CooccurDriver");
+    COMMANDS.put("glove-train", "org.portrait.jobs.glove.GloveTrainDriver");
+    COMMANDS.put("nearest", "org.portrait.jobs.glove.NearestCommand");
+    COMMANDS.put("embedding-eval", "org.portrait.jobs.embeval.EmbeddingEvalCommand");
+    COMMANDS.put("export-tokens", "org.portrait.jobs.segment.ExportTokensCommand");
+    COMMANDS.put("profile", "org.portrait.jobs.profile.ProfileDriver");
+    COMMANDS.put("segments", "org.portrait.jobs.usersegment.UserSegmentDriver");
+    COMMANDS.put("metrics", "org.portrait.jobs.metrics.MetricsDriver");
+    COMMANDS.put("pipeline", "org.portrait.jobs.pipeline.PipelineDriver");
+  }
+
+  private PortraitMain() {}
+
+  public static void main(String[] args) throws Exception {
+    System.exit(run(ActionConf.create(), args));
+  }
+
+  /** Runs one command; returns its exit code (2 for usage errors). */
+  public static int run(Configuration conf, String[] args) throws Exception {
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+      printCommands();
+      return args.length == 0 ? 2 : 0;
+    }
+    Tool tool = tool(args[0]);
+    if (tool == null) {
+      System.err.println("unknown command: " + args[0]);
+      printCommands();
+      return 2;
+    }
+    String[] rest = new String[args.length - 1];
+    System.arraycopy(args, 1, rest, 0, rest.length);
+    return ToolRunner.run(conf, tool, rest);
+  }
+
+  /** A new instance of the command's Tool, or null when there is no such command (or it is not built yet). */
+  static Tool tool(String command) {
+    String className = COMMANDS.get(command);
+    if (className == null) {
+      return null;
+    }
+    try {
+      return (Tool) Class.forName(className).getDeclaredConstructor().newInstance();
+    } catch (ClassNotFoundException e) {
+      return null;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot create " + className, e);
+    }
+  }
+
+  private static void printCommands() {
+    System.out.println("usage: portrait <command> [generic Hadoop options] [options]   (<command> --help for its options)");
+    System.out.println("commands:");
+    for (String c : COMMANDS.keySet()) {
+      if (tool(c) != null) {
+        System.out.println("  " + c);
+      }
+    }
+  }
+}
