@@ -43,7 +43,7 @@ java ${PORTRAIT_JAVA_OPTS:--Xmx4g} -Dportrait.log.file="$log" -jar "$jar" "${arg
 
 echo
 echo "tables under $work/warehouse (partition dt=$dt)"
-report="$work/stages/metrics/report.html"
-[ -f "$report" ] && echo "metrics report: $report"
-[ -f "$work/stages/metrics/metrics.json" ] && echo "metrics json:   $work/stages/metrics/metrics.json"
+for f in report.html metrics.json; do
+  [ -f "$work/reports/dt=$dt/$f" ] && echo "metrics $f: $work/reports/dt=$dt/$f"
+done
 exit 0

@@ -91,10 +91,11 @@ public class PipelineDriver extends PortraitTool {
   @Override
   public String usage() {
     return String.join("\n",
-        "portrait pipeline --input FILE|DIR --work DIR [--truth truth.csv] [--dt yyyy-MM-dd] [--from STAGE] [--to STAGE]",
-        "  Runs every stage in order on the input and publishes the tables under DIR/warehouse/<table>/dt=<dt>.",
+        "portrait pipeline --input FILE|DIR --work ROOT [--truth truth.csv] [--dt yyyy-MM-dd] [--from STAGE] [--to STAGE]",
+        "  Runs every stage in order on the input and publishes the tables under ROOT/warehouse/<table>/dt=<dt>;",
+        "  stage outputs stay under ROOT/staging/dt=<dt>/<stage> (the HDFS layout, hdfs-layout/layout.properties).",
         "  --input   raw reviews (CSV/TSV with header, JSON Lines or Avro)",
-        "  --work    folder for stage outputs, tables and logs",
+        "  --work    root of the layout: a local folder, or an HDFS path such as /data/portrait",
         "  --truth   truth.csv of the synthetic users (enables interest/sentiment scoring of test users)",
         "  --dt      run date, the table partition (default: today, UTC)",
         "  --from/--to  run only a slice of the stages (names: ingest segment vocab cooccur glove-train profile segments metrics)",
@@ -153,7 +154,8 @@ public class PipelineDriver extends PortraitTool {
   static Map<String, String> publish(Configuration conf, PipelineLayout layout) throws IOException {
     Map<String, String> published = new LinkedHashMap<>();
     for (Map.Entry<String, String> t : TABLES.entrySet()) {
-      Path source = new Path(new Path(layout.work(), "stages"), t.getValue());
+      String[] stageAndFolder = t.getValue().split("/", 2);
+      Path source = new Path(layout.stage(stageAndFolder[0]), stageAndFolder[1]);
       FileSystem fs = source.getFileSystem(conf);
       if (!fs.exists(source)) {
         continue;
