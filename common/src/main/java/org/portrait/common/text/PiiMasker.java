@@ -22,7 +22,7 @@ public final class PiiMasker {
   private static final String ID = "(?<id>(?<![0-9])[1-9]\\d{5}(?:(?:18|19|20)\\d{2}" + DATE + "\\d{3}[0-9x]|\\d{2}"
       + DATE + "\\d{3})(?![0-9]))";
   private static final String PHONE = "(?<phone>(?<![0-9+])(?:(?:(?:\\+|00)?86[\\s-]?)?1[3-9]\\d[\\s-]?\\d{4}[\\s-]?\\d{4}"
-      + "|\\(?0\\d{2,3}\\)?[\\s-]?[2-9]\\d{6,7}"
+      + "|\\(?0\\d{2,3}\\)?[\\s-]?\\d{7,8}"
       + "|[48]00[\\s-]?\\d{3}[\\s-]?\\d{4})(?![0-9]))";
   private static final Pattern ALL = Pattern.compile(URL + "|" + EMAIL + "|" + ID + "|" + PHONE);
 

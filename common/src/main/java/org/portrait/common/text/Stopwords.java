@@ -27,7 +27,7 @@ public final class Stopwords {
   /** Negation words kept when negations are kept (the default). */
   public static final Set<String> NEGATIONS = Collections.unmodifiableSet(new LinkedHashSet<>(java.util.List.of(
       "不", "没", "没有", "别", "未", "无", "非", "莫", "勿", "毋", "否", "不是", "不要", "不会", "不能", "不可",
-      "不用", "不必", "不曾", "不够", "不太", "不怎么", "没什么", "没用", "未必", "并不", "并没有", "从不", "从未",
+      "不用", "不必", "不大", "不曾", "不够", "不太", "不怎么", "没什么", "没用", "未必", "并不", "并没有", "从不", "从未",
       "绝不", "毫不", "决不")));
 
   private Stopwords() {}
