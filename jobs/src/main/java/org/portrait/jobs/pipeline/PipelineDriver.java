@@ -26,6 +26,7 @@ import org.portrait.jobs.cli.PortraitMain;
  * {@code dt=} partitions. A failed stage stops the run and nothing is published.
  */
 public class PipelineDriver extends PortraitTool {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PipelineDriver.class);
 
   /** Tables the run publishes: table name → folder under the stage outputs. */
   static final Map<String, String> TABLES = new LinkedHashMap<>();
@@ -43,13 +44,13 @@ public class PipelineDriver extends PortraitTool {
     List<PipelineStage> s = new ArrayList<>();
     s.add(new PipelineStage("ingest", "ingest",
         l -> List.of("--input", l.input(), "--output", out(l, "ingest")),
-        l -> out(l, "ingest"), List.of("READ", "ACCEPTED", "REJECTED")));
+        l -> out(l, "ingest"), List.of("RECORDS_READ", "ACCEPTED", "REJECTED")));
     s.add(new PipelineStage("segment", "segment",
         l -> List.of("--input", out(l, "ingest") + "/reviews", "--output", out(l, "segment")),
-        l -> out(l, "segment"), List.of("REVIEWS_IN", "TOKENS_OUT", "EMPTY_AFTER_SEGMENTATION")));
+        l -> out(l, "segment"), List.of("REVIEWS_OUT", "TOKENS", "EMPTY_AFTER_SEGMENT")));
     s.add(new PipelineStage("vocab", "vocab",
         l -> List.of("--input", out(l, "segment"), "--output", out(l, "vocab")),
-        l -> out(l, "vocab"), List.of("WORDS_KEPT", "DISTINCT_WORDS")));
+        l -> out(l, "vocab"), List.of("DISTINCT_WORDS", "VOCAB_SIZE")));
     s.add(new PipelineStage("cooccur", "cooccur",
         l -> List.of("--input", out(l, "segment"), "--vocab", out(l, "vocab"), "--output", out(l, "cooccur")),
         l -> out(l, "cooccur"), List.of("TOKENS", "NONZERO_ENTRIES")));
@@ -129,8 +130,7 @@ public class PipelineDriver extends PortraitTool {
         return 0;
       }
       long t0 = System.nanoTime();
-      int rc = ToolRunner.run(new Configuration(conf), tool,
-          stage.arguments().apply(layout).toArray(new String[0]));
+      int rc = runQuietly(conf, tool, stage.arguments().apply(layout));
       double secs = (System.nanoTime() - t0) / 1e9;
       if (rc != 0) {
         progress.printf(Locale.ROOT, "[%d/%d] %-12s FAILED (exit %d) after %.1f s; tables not published%n",
@@ -148,6 +148,25 @@ public class PipelineDriver extends PortraitTool {
     }
     progress.printf(Locale.ROOT, "pipeline done in %.1f s%n", (System.nanoTime() - started) / 1e9);
     return 0;
+  }
+
+  /**
+   * Runs one stage with its own console summary sent to the log, so the console shows one line per stage;
+   * warnings on stderr stay visible.
+   */
+  private static int runQuietly(Configuration conf, Tool tool, List<String> args) throws Exception {
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    PrintStream console = System.out;
+    System.setOut(new PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      return ToolRunner.run(new Configuration(conf), tool, args.toArray(new String[0]));
+    } finally {
+      System.setOut(console);
+      String text = captured.toString(java.nio.charset.StandardCharsets.UTF_8).trim();
+      if (!text.isEmpty()) {
+        LOG.info("{} said:\n{}", args.isEmpty() ? "stage" : tool.getClass().getSimpleName(), text);
+      }
+    }
   }
 
   /** Copies each stage's table folder into its {@code dt=} partition, replacing a previous run of that dt. */

@@ -86,8 +86,8 @@ public class PipelineMiniClusterTest {
     assertEquals(lines, 0, rc);
 
     Map<String, Long> ingest = Jobs.readCounters(conf, layout.stage("ingest"));
-    assertEquals(lines, (long) rows, (long) ingest.get("READ"));
-    assertEquals(lines, ingest.get("READ").longValue(), ingest.get("ACCEPTED") + ingest.get("REJECTED"));
+    assertEquals(lines, (long) rows, (long) ingest.get("RECORDS_READ"));
+    assertEquals(lines, ingest.get("RECORDS_READ").longValue(), ingest.get("ACCEPTED") + ingest.get("REJECTED"));
     for (String table : List.of("user_profile", "word_vector", "user_segment")) {
       Path partition = layout.partition(table);
       assertTrue(table + " published on HDFS\n" + lines, fs.exists(partition));
