@@ -6,6 +6,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 import org.portrait.common.config.ActionConf;
+import org.portrait.common.config.LocalMode;
 
 /**
  * Entry point of the job jar: {@code java -jar portrait-jobs-local.jar <command> [options]} or
@@ -65,6 +66,9 @@ public final class PortraitMain {
       System.err.println("unknown command: " + args[0]);
       printCommands();
       return 2;
+    }
+    if (LocalMode.isLocal(conf)) {
+      LocalMode.useAllCores(conf);
     }
     String[] rest = new String[args.length - 1];
     System.arraycopy(args, 1, rest, 0, rest.length);

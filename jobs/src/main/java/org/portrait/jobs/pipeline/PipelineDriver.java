@@ -15,6 +15,7 @@ import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
+import org.portrait.common.config.LocalMode;
 import org.portrait.jobs.CliArgs;
 import org.portrait.jobs.Jobs;
 import org.portrait.jobs.PortraitTool;
@@ -118,6 +119,10 @@ public class PipelineDriver extends PortraitTool {
   /** Runs stages {@code from}..{@code to} (null = all) and, when the last stage ran, publishes the tables. */
   public static int run(Configuration conf, PipelineLayout layout, String from, String to, PrintStream progress)
       throws Exception {
+    if (LocalMode.isEmbedded(conf)) {
+      // Hadoop's scratch and staging folders go under the run's root, not the shared /tmp defaults.
+      LocalMode.configure(conf, new java.io.File(layout.root().toUri().getPath()));
+    }
     List<PipelineStage> all = stages();
     int first = from == null ? 0 : indexOf(all, from);
     int last = to == null ? all.size() - 1 : indexOf(all, to);
