@@ -25,6 +25,7 @@ import org.apache.parquet.avro.AvroParquetOutputFormat;
 import org.apache.parquet.hadoop.ParquetOutputFormat;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.portrait.common.UserSplit;
+import org.portrait.common.config.LocalMode;
 import org.portrait.common.csv.Csv;
 import org.portrait.common.io.AtomicOutput;
 import org.portrait.common.privacy.PseudonymKey;
@@ -151,6 +152,10 @@ public class IngestDriver extends PortraitTool {
       System.err.println(PseudonymKey.warning());
     }
     conf.set("parquet.avro.write-old-list-structure", "false");
+    if (LocalMode.isLocal(conf)) {
+      // waitForCompletion polls every 5 s by default: most of a small local job's wall time.
+      conf.setIfUnset("mapreduce.client.completion.pollinterval", "100");
+    }
     AtomicOutput out = AtomicOutput.begin(conf, output);
     try {
       Job job = Jobs.newJob(conf, "ingest", IngestDriver.class);

@@ -30,6 +30,9 @@ public final class TimestampParser {
       .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
       .optionalEnd()
       .toFormatter();
+  /** ISO date-time with a basic offset ({@code +0800}), which OffsetDateTime.parse does not take. */
+  private static final DateTimeFormatter BASIC_OFFSET = new DateTimeFormatterBuilder()
+      .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendOffset("+HHmm", "Z").toFormatter();
   private static final long SECONDS_LIMIT = 100_000_000_000L;
 
   private final ZoneId zone;
@@ -65,7 +68,11 @@ public final class TimestampParser {
         try {
           return OffsetDateTime.parse(iso).toInstant().toEpochMilli();
         } catch (DateTimeException e) {
-          return ZonedDateTime.parse(iso).toInstant().toEpochMilli();
+          try {
+            return OffsetDateTime.parse(iso, BASIC_OFFSET).toInstant().toEpochMilli();
+          } catch (DateTimeException e2) {
+            return ZonedDateTime.parse(iso).toInstant().toEpochMilli();
+          }
         }
       }
       if (s.length() == 10) {
