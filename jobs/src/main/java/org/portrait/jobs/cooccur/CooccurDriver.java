@@ -52,6 +52,8 @@ public class CooccurDriver extends PortraitTool {
   public static Result run(Configuration conf, Path input, Path vocab, Path output) throws IOException {
     Configuration c = new Configuration(conf);
     c.set(VOCAB, vocab.toString());
+    // Poll for completion often (default 5 s): the local runner finishes small inputs in well under that.
+    c.setInt("mapreduce.client.completion.pollinterval", 100);
     int window = c.getInt(WINDOW, DEFAULT_WINDOW);
     if (window < 1) {
       throw new IllegalArgumentException("window must be >= 1: " + window);

@@ -75,6 +75,10 @@ public class GloveTrainDriver extends PortraitTool {
   public static final String TASK_MEMORY_MB = "portrait.glove.task-memory-mb";
   /** Keep loaded entries in the JVM between rounds; default true. */
   public static final String CACHE_ENTRIES = "portrait.glove.cache-entries";
+  /** How often the driver polls a round's job for completion, ms; default {@value #DEFAULT_POLL_MS}. */
+  public static final String POLL_MS = "portrait.glove.poll-ms";
+  public static final int DEFAULT_POLL_MS = 50;
+  static final String POLL_INTERVAL = "mapreduce.client.completion.pollinterval";
   // Set by the driver for each round's job.
   static final String INPUT = "portrait.glove.round.input";
   static final String ROUND = "portrait.glove.round.number";
@@ -110,6 +114,8 @@ public class GloveTrainDriver extends PortraitTool {
   public static Result run(Configuration conf, Path cooccur, Path vocabDir, Path m, boolean resume)
       throws IOException, InterruptedException {
     Configuration c = new Configuration(conf);
+    // The job client polls for completion every 5 s by default: per round that would dominate the overhead.
+    c.setInt(POLL_INTERVAL, c.getInt(GloveTrainDriver.POLL_MS, DEFAULT_POLL_MS));
     int dim = c.getInt(DIM, DEFAULT_DIM);
     int rounds = c.getInt(ROUNDS, DEFAULT_ROUNDS);
     int tasks = c.getInt(TASKS, DEFAULT_TASKS);

@@ -22,12 +22,4 @@ public class CooccurReducerTest {
     assertEquals(0.25, out.get(1).getSecond().get(), 1e-12);
     assertEquals(2, d.getCounters().findCounter(CooccurCounters.ENTRIES_OUT).getValue());
   }
-
-  @Test
-  public void emptyValueListSumsToZero() throws Exception {
-    ReduceDriver<LongWritable, DoubleWritable, LongWritable, DoubleWritable> d =
-        ReduceDriver.newReduceDriver(new CooccurReducer());
-    List<Pair<LongWritable, DoubleWritable>> out = d.withInput(new LongWritable(1), List.of()).run();
-    assertEquals(0.0, out.get(0).getSecond().get(), 0);
-  }
 }
