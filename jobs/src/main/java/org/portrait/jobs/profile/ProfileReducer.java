@@ -36,6 +36,16 @@ public class ProfileReducer extends Reducer<Text, AvroValue<TokenizedReview>, Vo
     this.model = m;
   }
 
+  /** Writes the profile to the Parquet main output, whose key is Void (overridden in tests: MRUnit cannot copy it). */
+  protected void writeProfile(UserProfile p, Context ctx) throws IOException, InterruptedException {
+    ctx.write(null, p);
+  }
+
+  /** Writes one review-level prediction to the named side output (overridden in tests). */
+  protected void writePrediction(ReviewPrediction p, Context ctx) throws IOException, InterruptedException {
+    outputs.write(PREDICTIONS, new AvroKey<>(p), NullWritable.get(), "pred");
+  }
+
   @Override
   protected void reduce(Text user, Iterable<AvroValue<TokenizedReview>> reviews, Context ctx)
       throws IOException, InterruptedException {
@@ -45,7 +55,7 @@ public class ProfileReducer extends Reducer<Text, AvroValue<TokenizedReview>, Vo
       ReviewScore s = acc.add(r.getTokens(), r.getTs());
       ReviewPrediction p = new ReviewPrediction(r.getReviewId(), r.getUserKey(), r.getSplit(), r.getLabel(),
           r.getCategory(), (float) s.positiveProb, s.predictedCategory);
-      outputs.write(PREDICTIONS, new AvroKey<>(p), NullWritable.get(), "pred");
+      writePrediction(p, ctx);
       ctx.getCounter(ProfileCounters.PREDICTIONS_OUT).increment(1);
     }
     UserProfile profile = acc.finish();
@@ -56,7 +66,7 @@ public class ProfileReducer extends Reducer<Text, AvroValue<TokenizedReview>, Vo
     if (profile.getInVocabTokens() == 0) {
       ctx.getCounter(ProfileCounters.USERS_NO_EVIDENCE).increment(1);
     }
-    ctx.write(null, profile);
+    writeProfile(profile, ctx);
   }
 
   @Override
