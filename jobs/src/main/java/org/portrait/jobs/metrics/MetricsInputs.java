@@ -151,10 +151,16 @@ final class MetricsInputs {
 
   static List<UserPoint> profileVectors(Configuration conf, Path dir, int max) throws IOException {
     List<UserPoint> all = new ArrayList<>();
+    int[] dim = {-1};
     forEachParquet(conf, dir, r -> {
       Object v = r.get("vector");
       if (!(v instanceof List<?> list) || list.isEmpty()) {
         return;
+      }
+      if (dim[0] < 0) {
+        dim[0] = list.size();
+      } else if (list.size() != dim[0]) {
+        return; // a vector of another model cannot share the projection
       }
       float[] f = new float[list.size()];
       double norm = 0;

@@ -34,7 +34,8 @@ public class MetricsMapper extends Mapper<Object, Object, Text, Text> {
 
   @Override
   protected void map(Object key, Object value, Context context) throws IOException, InterruptedException {
-    Object v = value instanceof AvroKey<?> k ? k.datum() : value;
+    // AvroKeyInputFormat delivers the record as the key (value NullWritable); Parquet as the value.
+    Object v = key instanceof AvroKey<?> k ? k.datum() : value instanceof AvroKey<?> k2 ? k2.datum() : value;
     if (v instanceof Text line) {
       truth(line.toString(), context);
     } else if (v instanceof GenericRecord r) {
