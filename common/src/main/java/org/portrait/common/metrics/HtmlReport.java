@@ -45,6 +45,7 @@ public final class HtmlReport {
     } else {
       h.append(SvgCharts.heatmap(d.interestConfusion()));
     }
+    sentiment(h, d);
     h.append("<h2>GloVe training loss per round</h2>\n");
     h.append(d.loss().isEmpty() ? "<p>No loss file given.</p>\n" : SvgCharts.line(d.loss(), "round", "loss"));
     h.append("<h2>User vectors (PCA, coloured by top interest)</h2>\n");
@@ -104,17 +105,38 @@ public final class HtmlReport {
           .append("</td><td>").append(pct(ma.recall())).append("</td><td>").append(pct(ma.f1()))
           .append("</td><td>").append(pct(m.exactSetAccuracy())).append("</td></tr>\n");
     });
-    h.append("</table>\n<h2>Sentiment</h2>\n<table><tr><th class=\"l\">figure</th><th class=\"l\">slice</th>")
-        .append("<th>value</th></tr>\n");
+    h.append("</table>\n<p>ours: the profiles' top_interests. majority: every user gets the most frequent exact ")
+        .append("interest set of the TRAIN users. centroid: TF-IDF nearest centroid, centroids from TRAIN reviews by ")
+        .append("gold category. Macro averages run over categories that are gold or predicted at least once.</p>\n");
+  }
+
+  private static void sentiment(StringBuilder h, Data d) {
+    Map<String, Double> v = new LinkedHashMap<>();
     for (MetricRow r : d.rows()) {
-      if (r.metric().contains("sentiment.")) {
-        h.append("<tr><td class=\"l\">").append(SvgCharts.esc(r.metric())).append("</td><td class=\"l\">")
-            .append(SvgCharts.esc(r.slice())).append("</td><td>")
-            .append(r.metric().endsWith(".n") ? String.format(Locale.ROOT, "%.0f", r.value()) : pct(r.value()))
-            .append("</td></tr>\n");
+      v.put(r.metric() + "@" + r.slice(), r.value());
+    }
+    h.append("<h2>Sentiment</h2>\n<table><tr><th class=\"l\">level</th><th class=\"l\">system</th><th>n</th>")
+        .append("<th>accuracy</th><th>macro F1</th><th>P pos</th><th>R pos</th><th>F1 pos</th><th>P neg</th>")
+        .append("<th>R neg</th><th>F1 neg</th></tr>\n");
+    for (String level : new String[] {"user", "review"}) {
+      for (String system : new String[] {"ours", "majority"}) {
+        String p = MetricsSummary.prefix(system) + "sentiment." + level + ".";
+        Double n = v.get(p + "n@" + MetricRow.ALL);
+        if (n == null) {
+          continue;
+        }
+        h.append("<tr><td class=\"l\">").append(level).append("</td><td class=\"l\">").append(system)
+            .append("</td><td>").append(String.format(Locale.ROOT, "%.0f", n)).append("</td>");
+        for (String key : new String[] {"accuracy@all", "macro_f1@all", "precision@positive", "recall@positive",
+            "f1@positive", "precision@negative", "recall@negative", "f1@negative"}) {
+          Double x = v.get(p + key);
+          h.append("<td>").append(x == null ? "–" : pct(x)).append("</td>");
+        }
+        h.append("</tr>\n");
       }
     }
-    h.append("</table>\n");
+    h.append("</table>\n<p>User level: profile sentiment_label vs the user's majority label (neutral counts as"
+        + " wrong). Review level: positive_prob &gt;= threshold vs the review's label.</p>\n");
   }
 
   private static void perCategory(StringBuilder h, Data d) {
