@@ -145,7 +145,9 @@ public final class SvgCharts {
         s.append("<rect x=\"").append(f(x)).append("\" y=\"").append(f(y)).append("\" width=\"").append(cell - 1)
             .append("\" height=\"").append(cell - 1).append("\" fill=\"").append(fill).append("\" stroke=\"#ccc\"><title>")
             .append(esc(g + " → " + cols.get(j) + ": " + n)).append("</title></rect>\n");
-        s.append(text(x + cell / 2.0, y + cell / 2.0 + 4, Long.toString(n), "middle", 11));
+        s.append("<text x=\"").append(f(x + cell / 2.0)).append("\" y=\"").append(f(y + cell / 2.0 + 4))
+            .append("\" text-anchor=\"middle\" font-size=\"11\" fill=\"").append(share > 0.5 ? "#fff" : "#222")
+            .append("\">").append(n).append("</text>\n");
       }
     }
     return s.append("</svg>\n").toString();

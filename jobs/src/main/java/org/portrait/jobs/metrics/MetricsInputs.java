@@ -146,11 +146,13 @@ final class MetricsInputs {
     return out;
   }
 
-  /** Up to {@code max} profile vectors (every k-th profile, so the sample spans the files) with their top interest. */
+  /** Up to {@code max} profile vectors (a seeded reservoir sample, so memory stays bounded) with their top interest. */
   record UserPoint(float[] vector, String topInterest) {}
 
   static List<UserPoint> profileVectors(Configuration conf, Path dir, int max) throws IOException {
-    List<UserPoint> all = new ArrayList<>();
+    List<UserPoint> sample = new ArrayList<>();
+    java.util.Random rnd = new java.util.Random(17);
+    long[] seen = {0};
     int[] dim = {-1};
     forEachParquet(conf, dir, r -> {
       Object v = r.get("vector");
@@ -174,16 +176,16 @@ final class MetricsInputs {
       }
       Object top = r.get("top_interests");
       String t = top instanceof List<?> l && !l.isEmpty() ? l.get(0).toString() : MetricsReducer.NONE;
-      all.add(new UserPoint(f, t));
+      seen[0]++;
+      if (sample.size() < max) {
+        sample.add(new UserPoint(f, t));
+      } else {
+        long j = (long) (rnd.nextDouble() * seen[0]);
+        if (j < max) {
+          sample.set((int) j, new UserPoint(f, t));
+        }
+      }
     });
-    if (all.size() <= max) {
-      return all;
-    }
-    List<UserPoint> sample = new ArrayList<>(max);
-    double step = all.size() / (double) max;
-    for (int i = 0; i < max; i++) {
-      sample.add(all.get((int) (i * step)));
-    }
     return sample;
   }
 

@@ -68,7 +68,7 @@ public class ReportChromiumTest {
     List<String> cmd = new ArrayList<>(List.of(chromium(), "--headless", "--no-sandbox", "--disable-gpu",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars", "--enable-logging=stderr", "--v=0",
-        "--user-data-dir=" + tmp.newFolder().getAbsolutePath(), "--window-size=1280,2000"));
+        "--user-data-dir=" + tmp.newFolder().getAbsolutePath(), "--window-size=1280,3400"));
     cmd.addAll(extra);
     cmd.add(report.toURI().toString());
     File log = tmp.newFile();
