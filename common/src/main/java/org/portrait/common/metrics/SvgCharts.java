@@ -165,6 +165,10 @@ public final class SvgCharts {
       y1 = Math.max(y1, p[1]);
     }
     double sx = x1 > x0 ? x1 - x0 : 1, sy = y1 > y0 ? y1 - y0 : 1;
+    x0 -= 0.04 * sx; // a margin, so extreme points are not drawn on the frame
+    y0 -= 0.04 * sy;
+    sx *= 1.08;
+    sy *= 1.08;
     Map<String, String> colours = new LinkedHashMap<>();
     for (String lab : new TreeSet<>(labels)) {
       colours.put(lab, PALETTE[colours.size() % PALETTE.length]);

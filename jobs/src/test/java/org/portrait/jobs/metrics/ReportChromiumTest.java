@@ -46,6 +46,9 @@ public class ReportChromiumTest {
   static String chromium() {
     String configured = System.getProperty("portrait.chromium", System.getenv("CHROMIUM"));
     if (configured != null && !configured.isBlank()) {
+      if (!new File(configured).canExecute()) {
+        fail("portrait.chromium / CHROMIUM names " + configured + ", which is not an executable file");
+      }
       return configured;
     }
     String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
