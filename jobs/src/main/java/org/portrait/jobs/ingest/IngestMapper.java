@@ -38,9 +38,14 @@ public class IngestMapper extends Mapper<LongWritable, Text, Text, IngestValue> 
   protected void setup(Context context) throws IOException {
     Configuration conf = context.getConfiguration();
     Path path = inputPath(context);
-    source = path == null ? conf.get(IngestDriver.FORMAT, "unknown") : path.toString();
-    format = path == null ? IngestFormat.valueOf(conf.get(IngestDriver.FORMAT).toUpperCase(java.util.Locale.ROOT))
-        : IngestFormat.of(path, conf);
+    if (path == null) {
+      // Not a file split (only in odd test harnesses): the format must then be set explicitly.
+      source = "unknown";
+      format = IngestFormat.of(new Path("unknown." + conf.get(IngestDriver.FORMAT, "csv")), conf);
+    } else {
+      source = path.toString();
+      format = IngestFormat.of(path, conf);
+    }
     PseudonymKey key = PseudonymKey.resolve(conf);
     parser = new ReviewParser(IngestDriver.columns(conf), key.pseudonymizer(),
         conf.getDouble(IngestDriver.TEST_SHARE, UserSplit.DEFAULT_TEST_SHARE),

@@ -222,6 +222,15 @@ public class IngestDriverTest {
     assertNotEquals(0, IngestDriver.run(mapped, List.of(new Path(csv.getAbsolutePath())), out).accepted);
   }
 
+  @Test
+  public void commandLine() throws Exception {
+    assertEquals(0, org.apache.hadoop.util.ToolRunner.run(conf, new IngestDriver(), new String[] {"--help"}));
+    assertEquals(2, org.apache.hadoop.util.ToolRunner.run(conf, new IngestDriver(), new String[] {"--bogus"}));
+    assertEquals(2, org.apache.hadoop.util.ToolRunner.run(conf, new IngestDriver(), new String[] {"--output", "x"}));
+    assertEquals(2, org.apache.hadoop.util.ToolRunner.run(conf, new IngestDriver(),
+        new String[] {"--input", tmp.getRoot() + "/nope", "--output", tmp.getRoot() + "/o"}));
+  }
+
   private static void expectIllegalArgument(Configuration c, Path input, Path out, String message) throws Exception {
     try {
       IngestDriver.run(c, List.of(input), out);
