@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs the whole Portrait pipeline in local mode (Hadoop's local job runner on the local file system).
-#   scripts/run-local.sh [--input FILE|DIR] [--truth truth.csv|none] [--work DIR] [--dt yyyy-MM-dd] [-D key=value ...]
-# Defaults: the bundled sample (data/sample) into ./work. Full Hadoop logs go to <work>/logs/portrait.log.
+#   scripts/run-local.sh [--input FILE|DIR] [--truth truth.csv|none] [--eval DIR|none] [--work DIR] [--dt yyyy-MM-dd] [-D key=value ...]
+# Defaults: the bundled sample (data/sample) into ./work; embedding test sets from ../shared/data/eval when that
+# folder exists (else the embedding-eval stage is skipped). Full Hadoop logs go to <work>/logs/portrait.log.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 input="$root/data/sample/reviews.csv"
 truth="$root/data/sample/truth.csv"
 work="$root/work"
+eval_dir="$root/../shared/data/eval"
 dt=$(date -u +%F)
 extra=()
 while [ $# -gt 0 ]; do
@@ -14,10 +16,11 @@ while [ $# -gt 0 ]; do
     --input) input=$2; shift 2 ;;
     --truth) truth=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
+    --eval) eval_dir=$2; shift 2 ;;
     --dt) dt=$2; shift 2 ;;
     -D) extra+=("-D" "$2"); shift 2 ;;
     -D*) extra+=("$1"); shift ;;
-    -h|--help) sed -n '2,4p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -35,6 +38,7 @@ log="$work/logs/portrait.log"
 : > "$log"
 args=(pipeline "${extra[@]}" --input "$input" --work "$work" --dt "$dt")
 if [ "$truth" != "none" ] && [ -f "$truth" ]; then args+=(--truth "$truth"); fi
+if [ "$eval_dir" != "none" ] && [ -d "$eval_dir" ]; then args+=(--eval "$(cd "$eval_dir" && pwd)"); fi
 
 echo "Portrait local run: input $input"
 echo "work folder $work (Hadoop logs: $log)"

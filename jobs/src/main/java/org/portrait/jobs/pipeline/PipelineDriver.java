@@ -29,6 +29,9 @@ import org.portrait.jobs.cli.PortraitMain;
 public class PipelineDriver extends PortraitTool {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PipelineDriver.class);
 
+  /** File the embedding-eval stage writes its results to, inside its output folder. */
+  static final String EMBEDDING_EVAL_JSON = "embedding-eval.json";
+
   /** Tables the run publishes: table name → folder under the stage outputs. */
   static final Map<String, String> TABLES = new LinkedHashMap<>();
 
@@ -58,6 +61,10 @@ public class PipelineDriver extends PortraitTool {
     s.add(new PipelineStage("glove-train", "glove-train",
         l -> List.of("--input", out(l, "cooccur"), "--vocab", out(l, "vocab"), "--output", out(l, "glove-train")),
         l -> out(l, "glove-train"), List.of("ROUNDS", "UPDATES")));
+    s.add(new PipelineStage("embedding-eval", "embedding-eval",
+        l -> List.of("--vectors", out(l, "glove-train"), "--eval", l.evalDir(), "--json",
+            out(l, "embedding-eval") + "/" + EMBEDDING_EVAL_JSON),
+        l -> out(l, "embedding-eval"), List.of(), l -> l.evalDir() != null, "no --eval test sets given"));
     s.add(new PipelineStage("profile", "profile",
         l -> List.of("--input", out(l, "segment"), "--vectors", out(l, "glove-train"), "--vocab",
             out(l, "vocab"), "--output", out(l, "profile")),
@@ -65,18 +72,22 @@ public class PipelineDriver extends PortraitTool {
     s.add(new PipelineStage("segments", "segments",
         l -> List.of("--input", out(l, "profile") + "/user_profile", "--output", out(l, "segments")),
         l -> out(l, "segments"), List.of("USERS", "SEGMENTS_PUBLISHED")));
-    s.add(new PipelineStage("metrics", "metrics",
-        l -> metricsArgs(l),
-        l -> out(l, "metrics"), List.of()));
+    s.add(new PipelineStage("metrics", "metrics", PipelineDriver::metricsArgs,
+        l -> out(l, "metrics"), List.of(), l -> l.truth() != null, "no --truth given"));
     return s;
   }
 
   private static List<String> metricsArgs(PipelineLayout l) {
-    List<String> a = new ArrayList<>(List.of("--work", l.stage("").getParent().toString(), "--output",
-        out(l, "metrics")));
-    if (l.truth() != null) {
-      a.add("--truth");
-      a.add(l.truth());
+    List<String> a = new ArrayList<>(List.of("--truth", l.truth(), "--output", out(l, "metrics"),
+        "--profiles", out(l, "profile") + "/user_profile", "--predictions", out(l, "profile") + "/review_predictions",
+        "--tokens", out(l, "segment"), "--loss", out(l, "glove-train") + "/loss.tsv",
+        "--segments", out(l, "segments") + "/user_segment",
+        "--counters", "ingest=" + out(l, "ingest") + ",segment=" + out(l, "segment") + ",vocab=" + out(l, "vocab")
+            + ",profile=" + out(l, "profile") + ",segments=" + out(l, "segments"),
+        "--run-id", "portrait-" + l.dt()));
+    if (l.evalDir() != null) {
+      a.add("--embedding-eval");
+      a.add(out(l, "embedding-eval") + "/" + EMBEDDING_EVAL_JSON);
     }
     return a;
   }
@@ -98,21 +109,22 @@ public class PipelineDriver extends PortraitTool {
         "  stage outputs stay under ROOT/staging/dt=<dt>/<stage> (the HDFS layout, hdfs-layout/layout.properties).",
         "  --input   raw reviews (CSV/TSV with header, JSON Lines or Avro)",
         "  --work    root of the layout: a local folder, or an HDFS path such as /data/portrait",
-        "  --truth   truth.csv of the synthetic users (enables interest/sentiment scoring of test users)",
+        "  --truth   truth.csv of the synthetic users (enables the metrics stage: scoring of test users)",
+        "  --eval    folder of word-embedding test sets (enables the embedding-eval stage)",
         "  --dt      run date, the table partition (default: today, UTC)",
-        "  --from/--to  run only a slice of the stages (names: ingest segment vocab cooccur glove-train profile segments metrics)",
+        "  --from/--to  run only a slice of the stages (names: ingest segment vocab cooccur glove-train embedding-eval profile segments metrics)",
         "  Stage settings are passed as -D key=value (see each command's --help).");
   }
 
   @Override
   protected List<String> options() {
-    return List.of("input", "work", "truth", "dt", "from", "to");
+    return List.of("input", "work", "truth", "eval", "dt", "from", "to");
   }
 
   @Override
   protected int run(CliArgs args) throws Exception {
     PipelineLayout layout = new PipelineLayout(new Path(args.require("work")), args.require("input"),
-        args.get("truth", null), args.get("dt", LocalDate.now(ZoneOffset.UTC).toString()));
+        args.get("truth", null), args.get("eval", null), args.get("dt", LocalDate.now(ZoneOffset.UTC).toString()));
     return run(getConf(), layout, args.get("from", null), args.get("to", null), System.out);
   }
 
@@ -129,21 +141,26 @@ public class PipelineDriver extends PortraitTool {
     long started = System.nanoTime();
     for (int i = first; i <= last; i++) {
       PipelineStage stage = all.get(i);
+      if (!stage.enabled().test(layout)) {
+        progress.printf(Locale.ROOT, "[%d/%d] %-14s skipped: %s%n", i + 1, all.size(), stage.name(),
+            stage.skippedBecause());
+        continue;
+      }
       Tool tool = PortraitMain.tool(stage.command());
       if (tool == null) {
-        progress.printf(Locale.ROOT, "[%d/%d] %-12s not built yet: stopping here%n", i + 1, all.size(), stage.name());
+        progress.printf(Locale.ROOT, "[%d/%d] %-14s not built yet: stopping here%n", i + 1, all.size(), stage.name());
         return 0;
       }
       long t0 = System.nanoTime();
       int rc = runQuietly(conf, tool, stage.arguments().apply(layout));
       double secs = (System.nanoTime() - t0) / 1e9;
       if (rc != 0) {
-        progress.printf(Locale.ROOT, "[%d/%d] %-12s FAILED (exit %d) after %.1f s; tables not published%n",
+        progress.printf(Locale.ROOT, "[%d/%d] %-14s FAILED (exit %d) after %.1f s; tables not published%n",
             i + 1, all.size(), stage.name(), rc, secs);
         return rc;
       }
       Map<String, Long> counters = Jobs.readCounters(conf, new Path(stage.outputDir().apply(layout)));
-      progress.printf(Locale.ROOT, "[%d/%d] %-12s %6.1f s  %s%n", i + 1, all.size(), stage.name(), secs,
+      progress.printf(Locale.ROOT, "[%d/%d] %-14s %6.1f s  %s%n", i + 1, all.size(), stage.name(), secs,
           summary(counters, stage.headlineCounters()));
     }
     if (last == all.size() - 1) {

@@ -7,9 +7,10 @@ import org.portrait.common.layout.PortraitLayout;
  * Where one pipeline run (one {@code dt}) keeps its stage outputs and publishes its tables, derived from the
  * HDFS layout definition: stage outputs under {@code <root>/staging/dt=<dt>/<stage>}, tables published, only
  * after every stage has succeeded, to {@code <root>/warehouse/<table>/dt=<dt>}, so Hive never sees a
- * half-written partition. In local mode the root is the work folder.
+ * half-written partition. In local mode the root is the work folder. {@code truth} (truth.csv of synthetic
+ * users) and {@code evalDir} (word-embedding test sets) are optional: null when absent.
  */
-public record PipelineLayout(Path root, String input, String truth, String dt) {
+public record PipelineLayout(Path root, String input, String truth, String evalDir, String dt) {
 
   private Path area(String area) {
     return new Path(root, PortraitLayout.path(area));
