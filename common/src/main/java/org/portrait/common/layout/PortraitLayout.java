@@ -24,9 +24,10 @@ public final class PortraitLayout {
   public static final String MODELS = "models";
   public static final String CHECKPOINTS = "checkpoints";
   public static final String REPORTS = "reports";
+  public static final String REFERENCE = "reference";
   public static final String OOZIE = "oozie";
   /** Every area the layout defines. */
-  public static final List<String> AREAS = List.of(RAW, STAGING, WAREHOUSE, MODELS, CHECKPOINTS, REPORTS, OOZIE);
+  public static final List<String> AREAS = List.of(RAW, STAGING, WAREHOUSE, MODELS, CHECKPOINTS, REPORTS, REFERENCE, OOZIE);
 
   private static final Properties PROPS = load();
 

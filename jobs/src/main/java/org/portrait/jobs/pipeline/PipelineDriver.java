@@ -44,7 +44,7 @@ public class PipelineDriver extends PortraitTool {
   }
 
   /** The stages, in order. */
-  static List<PipelineStage> stages() {
+  public static List<PipelineStage> stages() {
     List<PipelineStage> s = new ArrayList<>();
     s.add(new PipelineStage("ingest", "ingest",
         l -> List.of("--input", l.input(), "--output", out(l, "ingest")),
@@ -85,6 +85,10 @@ public class PipelineDriver extends PortraitTool {
         "--counters", "ingest=" + out(l, "ingest") + ",segment=" + out(l, "segment") + ",vocab=" + out(l, "vocab")
             + ",profile=" + out(l, "profile") + ",segments=" + out(l, "segments"),
         "--run-id", "portrait-" + l.dt()));
+    if (l.thresholds() != null) {
+      a.add("--thresholds");
+      a.add(l.thresholds());
+    }
     if (l.evalDir() != null) {
       a.add("--embedding-eval");
       a.add(out(l, "embedding-eval") + "/" + EMBEDDING_EVAL_JSON);
@@ -111,6 +115,7 @@ public class PipelineDriver extends PortraitTool {
         "  --work    root of the layout: a local folder, or an HDFS path such as /data/portrait",
         "  --truth   truth.csv of the synthetic users (enables the metrics stage: scoring of test users)",
         "  --eval    folder of word-embedding test sets (enables the embedding-eval stage)",
+        "  --thresholds  metric floors (metric=floor per line): metrics exits non-zero below one, nothing is published",
         "  --dt      run date, the table partition (default: today, UTC)",
         "  --from/--to  run only a slice of the stages (names: ingest segment vocab cooccur glove-train embedding-eval profile segments metrics)",
         "  Stage settings are passed as -D key=value (see each command's --help).");
@@ -118,13 +123,13 @@ public class PipelineDriver extends PortraitTool {
 
   @Override
   protected List<String> options() {
-    return List.of("input", "work", "truth", "eval", "dt", "from", "to");
+    return List.of("input", "work", "truth", "eval", "thresholds", "dt", "from", "to");
   }
 
   @Override
   protected int run(CliArgs args) throws Exception {
     PipelineLayout layout = new PipelineLayout(new Path(args.require("work")), args.require("input"),
-        args.get("truth", null), args.get("eval", null), args.get("dt", LocalDate.now(ZoneOffset.UTC).toString()));
+        args.get("truth", null), args.get("eval", null), args.get("thresholds", null), args.get("dt", LocalDate.now(ZoneOffset.UTC).toString()));
     return run(getConf(), layout, args.get("from", null), args.get("to", null), System.out);
   }
 
@@ -165,7 +170,7 @@ public class PipelineDriver extends PortraitTool {
     }
     if (last == all.size() - 1) {
       for (Map.Entry<String, String> t : publish(conf, layout).entrySet()) {
-        progress.printf(Locale.ROOT, "table %-16s %s%n", t.getKey(), t.getValue());
+        progress.printf(Locale.ROOT, "%-16s %s%n", t.getKey(), t.getValue());
       }
     }
     progress.printf(Locale.ROOT, "pipeline done in %.1f s%n", (System.nanoTime() - started) / 1e9);
@@ -191,29 +196,45 @@ public class PipelineDriver extends PortraitTool {
     }
   }
 
-  /** Copies each stage's table folder into its {@code dt=} partition, replacing a previous run of that dt. */
+  /**
+   * Copies each stage's table folder into its {@code dt=} partition and the metrics report into the reports
+   * area, each replacing a previous run of that dt. Returns what was published, by name.
+   */
   static Map<String, String> publish(Configuration conf, PipelineLayout layout) throws IOException {
     Map<String, String> published = new LinkedHashMap<>();
     for (Map.Entry<String, String> t : TABLES.entrySet()) {
       String[] stageAndFolder = t.getValue().split("/", 2);
       Path source = new Path(layout.stage(stageAndFolder[0]), stageAndFolder[1]);
-      FileSystem fs = source.getFileSystem(conf);
-      if (!fs.exists(source)) {
-        continue;
+      if (replaceWithCopy(conf, source, layout.partition(t.getKey()))) {
+        published.put(t.getKey(), qualified(conf, layout.partition(t.getKey())));
       }
-      Path target = layout.partition(t.getKey());
-      Path temp = new Path(target.getParent(), "_tmp." + target.getName());
-      fs.delete(temp, true);
-      if (!FileUtil.copy(fs, source, fs, temp, false, conf)) {
-        throw new IOException("cannot copy " + source + " to " + temp);
-      }
-      fs.delete(target, true);
-      if (!fs.rename(temp, target)) {
-        throw new IOException("cannot publish " + target);
-      }
-      published.put(t.getKey(), fs.makeQualified(target).toString());
+    }
+    if (replaceWithCopy(conf, layout.stage("metrics"), layout.reports())) {
+      published.put("metrics report", qualified(conf, new Path(layout.reports(), "report.html")));
     }
     return published;
+  }
+
+  /** Copies {@code source} to a temporary sibling of {@code target}, then swaps it in; false if no source. */
+  private static boolean replaceWithCopy(Configuration conf, Path source, Path target) throws IOException {
+    FileSystem fs = source.getFileSystem(conf);
+    if (!fs.exists(source)) {
+      return false;
+    }
+    Path temp = new Path(target.getParent(), "_tmp." + target.getName());
+    fs.delete(temp, true);
+    if (!FileUtil.copy(fs, source, fs, temp, false, conf)) {
+      throw new IOException("cannot copy " + source + " to " + temp);
+    }
+    fs.delete(target, true);
+    if (!fs.rename(temp, target)) {
+      throw new IOException("cannot publish " + target);
+    }
+    return true;
+  }
+
+  private static String qualified(Configuration conf, Path p) throws IOException {
+    return p.getFileSystem(conf).makeQualified(p).toString();
   }
 
   private static int indexOf(List<PipelineStage> stages, String name) {

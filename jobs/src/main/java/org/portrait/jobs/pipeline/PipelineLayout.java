@@ -8,9 +8,11 @@ import org.portrait.common.layout.PortraitLayout;
  * HDFS layout definition: stage outputs under {@code <root>/staging/dt=<dt>/<stage>}, tables published, only
  * after every stage has succeeded, to {@code <root>/warehouse/<table>/dt=<dt>}, so Hive never sees a
  * half-written partition. In local mode the root is the work folder. {@code truth} (truth.csv of synthetic
- * users) and {@code evalDir} (word-embedding test sets) are optional: null when absent.
+ * users), {@code evalDir} (word-embedding test sets) and {@code thresholds} (metric floors) are optional:
+ * null when absent.
  */
-public record PipelineLayout(Path root, String input, String truth, String evalDir, String dt) {
+public record PipelineLayout(Path root, String input, String truth, String evalDir, String thresholds,
+    String dt) {
 
   private Path area(String area) {
     return new Path(root, PortraitLayout.path(area));

@@ -9,7 +9,7 @@ import java.util.function.Predicate;
  * which of its counters make the one-line progress summary. A stage whose {@code enabled} test fails for a
  * run (e.g. embedding-eval without test sets) is skipped with a note.
  */
-record PipelineStage(String name, String command, Function<PipelineLayout, List<String>> arguments,
+public record PipelineStage(String name, String command, Function<PipelineLayout, List<String>> arguments,
     Function<PipelineLayout, String> outputDir, List<String> headlineCounters,
     Predicate<PipelineLayout> enabled, String skippedBecause) {
 

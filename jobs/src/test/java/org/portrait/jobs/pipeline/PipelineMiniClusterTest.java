@@ -77,7 +77,7 @@ public class PipelineMiniClusterTest {
     Path truth = new Path("/portrait/raw/truth.csv");
     int rows = copyHead(fs, sample("reviews.csv"), raw, 1500);
     copyHead(fs, sample("truth.csv"), truth, Integer.MAX_VALUE);
-    PipelineLayout layout = new PipelineLayout(new Path("/portrait/run"), raw.toString(), truth.toString(), null,
+    PipelineLayout layout = new PipelineLayout(new Path("/portrait/run"), raw.toString(), truth.toString(), null, null,
         "2026-01-01");
 
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
