@@ -21,4 +21,4 @@ echo "cores: $(nproc); load: $(cut -d' ' -f1-3 /proc/loadavg); java: $(java -ver
 # log4j/slf4j: keep the local runner's INFO chatter off the figures
 java ${JAVA_OPTS:--Xmx3g} -Dlog4j.configuration=none -Dlog4j2.level=WARN -cp "$cp" \
   org.portrait.jobs.segment.SegmentBench --csv "$csv" --work "$work" --repeats "$repeats" 2>&1 \
-  | grep -vE '^\s|^(SLF4J|log4j|[0-9]{4}-[0-9]{2}-[0-9]{2} )' || true
+  | grep --line-buffered -vE '^\s|^(SLF4J|log4j|[0-9]{4}-[0-9]{2}-[0-9]{2} )' || true

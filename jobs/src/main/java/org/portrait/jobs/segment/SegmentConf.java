@@ -13,6 +13,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.portrait.common.text.ReviewSegmenter;
 import org.portrait.common.text.Stopwords;
+import org.portrait.common.text.TextNormalizer;
 
 /** Configuration keys of the segment job and the segmenter they describe. */
 public final class SegmentConf {
@@ -55,7 +56,10 @@ public final class SegmentConf {
       }
       stop = Stopwords.effective(conf.getBoolean(STOPWORDS_BUNDLED, DEFAULT_STOPWORDS_BUNDLED), extra,
           conf.getBoolean(KEEP_NEGATIONS, DEFAULT_KEEP_NEGATIONS));
-      stop.removeAll(conf.getTrimmedStringCollection(STOPWORDS_KEEP));
+      TextNormalizer norm = new TextNormalizer();
+      for (String keep : conf.getTrimmedStringCollection(STOPWORDS_KEEP)) {
+        stop.remove(norm.normalize(keep));
+      }
     }
     return new ReviewSegmenter(stop, conf.getTrimmedStringCollection(POS_KEEP));
   }

@@ -121,4 +121,19 @@ public class SegmentMapperTest {
     assertEquals(4, counter(SegmentCounters.POS_FILTERED));
     assertEquals(0, counter(SegmentCounters.STOPWORDS_REMOVED));
   }
+
+  @Test
+  public void userStopwordListsKeepWordsAndDroppingNegations() throws Exception {
+    java.io.File list = java.io.File.createTempFile("stop", ".txt");
+    list.deleteOnExit();
+    java.nio.file.Files.writeString(list.toPath(), "屏幕\n\n# comment\n");
+    driver.getConfiguration().set(SegmentConf.STOPWORDS_FILES, list.toURI().toString());
+    driver.getConfiguration().set(SegmentConf.STOPWORDS_KEEP, "很大, 也");
+    driver.getConfiguration().setBoolean(SegmentConf.KEEP_NEGATIONS, false);
+    Review r = review("r8", "屏幕也不是很大");
+    driver.withInput(new AvroKey<>(r), NullWritable.get())
+        .withOutput(new AvroKey<>(tokenized(r, List.of("也", "很大"))), NullWritable.get())
+        .runTest();
+    assertEquals(2, counter(SegmentCounters.STOPWORDS_REMOVED));
+  }
 }
