@@ -54,9 +54,12 @@ public class MetricsDriver extends PortraitTool {
   /** Centroid baseline: at most this many interests per user. Default 3. */
   public static final String BASELINE_TOP_K = "portrait.metrics.baseline.top-k";
   public static final int DEFAULT_BASELINE_TOP_K = 3;
-  /** Centroid baseline: keep categories scoring at least this share of the best score. Default 0.6. */
+  /**
+   * Centroid baseline: keep categories scoring at least this share of the best score. Default 0.9 (on the
+   * primary-corpus benchmark 0.6 / 0.8 / 0.9 gave micro-F1 0.569 / 0.597 / 0.663: the strongest baseline is kept).
+   */
   public static final String BASELINE_MIN_RELATIVE = "portrait.metrics.baseline.min-relative";
-  public static final double DEFAULT_BASELINE_MIN_RELATIVE = 0.6;
+  public static final double DEFAULT_BASELINE_MIN_RELATIVE = 0.9;
   /** Centroid baseline: ignore terms in fewer training reviews than this. Default 2. */
   public static final String BASELINE_MIN_DF = "portrait.metrics.baseline.min-df";
   public static final int DEFAULT_BASELINE_MIN_DF = 2;
@@ -126,6 +129,8 @@ public class MetricsDriver extends PortraitTool {
         }
         jobConf.set(CENTROID_MODEL, modelFile.toString());
         jobConf.set(MAJORITY_REVIEW, c.majorityReview());
+      } else if (o.predictions() != null) {
+        jobConf.set(MAJORITY_REVIEW, MetricsInputs.reviewMajority(conf, o.predictions()));
       }
       Path jobOut = new Path(work, "_join");
       Job job = Jobs.newJob(jobConf, "metrics", MetricsDriver.class);
@@ -206,7 +211,7 @@ public class MetricsDriver extends PortraitTool {
         "--thresholds: properties metric=floor or metric@slice=floor, e.g. interest.micro_f1=0.85.",
         "Exit 0 ok, 1 when reconciliation or a threshold fails (outputs are still written), 2 bad usage.",
         "Settings (-D): " + TRUTH_MIN_WEIGHT + " (0.0), " + REVIEW_THRESHOLD + " (0.5), " + BASELINE_TOP_K + " (3), "
-            + BASELINE_MIN_RELATIVE + " (0.6), " + BASELINE_MIN_DF + " (2), " + REDUCERS + " (1), "
+            + BASELINE_MIN_RELATIVE + " (0.9), " + BASELINE_MIN_DF + " (2), " + REDUCERS + " (1), "
             + PCA_MAX_USERS + " (2000), " + RECONCILE_RULES + " (" + DEFAULT_RECONCILE_RULES + "), "
             + UserKeyFunction.CLASS_KEY + " (HMAC like ingest)");
   }
