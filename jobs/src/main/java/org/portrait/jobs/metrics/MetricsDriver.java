@@ -84,6 +84,8 @@ public class MetricsDriver extends PortraitTool {
   static final String MAJORITY_SENTIMENT = "portrait.metrics.internal.majority-sentiment";
   static final String MAJORITY_REVIEW = "portrait.metrics.internal.majority-review";
   static final String CENTROID_MODEL = "portrait.metrics.internal.centroid-model";
+  /** False when no profiles were given: then only the baselines are scored. */
+  static final String HAS_PROFILES = "portrait.metrics.internal.has-profiles";
 
   /** Inputs; everything but truth may be null (that part of the evaluation is then left out). */
   public record Options(Path profiles, Path predictions, Path tokens, Path truth, Path loss, Path segments,
@@ -120,6 +122,7 @@ public class MetricsDriver extends PortraitTool {
       MetricsInputs.TruthPriors priors = MetricsInputs.truthPriors(conf, o.truth(), minWeight);
       jobConf.set(MAJORITY_SET, String.join("|", priors.majoritySet()));
       jobConf.set(MAJORITY_SENTIMENT, priors.majoritySentiment());
+      jobConf.setBoolean(HAS_PROFILES, o.profiles() != null);
       Path modelFile = new Path(work, "_centroids.tsv");
       if (o.tokens() != null) {
         MetricsInputs.Centroids c = MetricsInputs.centroids(conf, o.tokens(),
