@@ -6,6 +6,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 import org.portrait.common.config.ActionConf;
+import org.portrait.common.config.LocalMode;
 
 /**
  * Entry point of the job jar: {@code java -jar portrait-jobs-local.jar <command> [options]} or
@@ -34,8 +35,24 @@ public final class PortraitMain {
 
   private PortraitMain() {}
 
+  /** System property naming a file that receives the full INFO log instead of stderr (run-local sets it). */
+  public static final String LOG_FILE_PROPERTY = "portrait.log.file";
+
   public static void main(String[] args) throws Exception {
+    String logFile = System.getProperty(LOG_FILE_PROPERTY);
+    if (logFile != null) {
+      logToFile(logFile);
+    }
     System.exit(run(ActionConf.create(), args));
+  }
+
+  /** Sends every log line at INFO and above to {@code file}, leaving the console to the progress lines. */
+  static void logToFile(String file) throws java.io.IOException {
+    org.apache.log4j.Logger root = org.apache.log4j.Logger.getRootLogger();
+    root.removeAllAppenders();
+    root.setLevel(org.apache.log4j.Level.INFO);
+    root.addAppender(new org.apache.log4j.FileAppender(
+        new org.apache.log4j.PatternLayout("%d{ISO8601} %p [%t] %c{1}: %m%n"), file, true));
   }
 
   /** Runs one command; returns its exit code (2 for usage errors). */
@@ -50,13 +67,16 @@ public final class PortraitMain {
       printCommands();
       return 2;
     }
+    if (LocalMode.isLocal(conf)) {
+      LocalMode.useAllCores(conf);
+    }
     String[] rest = new String[args.length - 1];
     System.arraycopy(args, 1, rest, 0, rest.length);
     return ToolRunner.run(conf, tool, rest);
   }
 
   /** A new instance of the command's Tool, or null when there is no such command (or it is not built yet). */
-  static Tool tool(String command) {
+  public static Tool tool(String command) {
     String className = COMMANDS.get(command);
     if (className == null) {
       return null;

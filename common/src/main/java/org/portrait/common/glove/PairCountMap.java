@@ -1,0 +1,123 @@
+package org.portrait.common.glove;
+
+import java.util.Arrays;
+
+/**
+ * Open-addressing hash map from a word pair (packed into a long) to a summed weight, in two primitive arrays
+ * (no boxing, no per-entry objects): the in-mapper combiner of the cooccur job. Its capacity is fixed when it
+ * is created, from a memory budget; the caller flushes it when {@link #isFull()}.
+ */
+public final class PairCountMap {
+  private static final long EMPTY = -1L;
+  /** Bytes per slot: one long key and one double value. */
+  public static final int BYTES_PER_SLOT = 16;
+  private static final double MAX_LOAD = 0.7;
+
+  private final long[] keys;
+  private final double[] values;
+  private final int mask;
+  private final int limit;
+  private int size;
+
+  /** A map with a power-of-two number of slots fitting into {@code budgetBytes} (at least 16 slots). */
+  public static PairCountMap withBudget(long budgetBytes) {
+    long slots = Math.max(16, budgetBytes / BYTES_PER_SLOT);
+    int pow = 63 - Long.numberOfLeadingZeros(Math.min(slots, 1L << 30));
+    return new PairCountMap(1 << pow);
+  }
+
+  public PairCountMap(int slots) {
+    if (Integer.bitCount(slots) != 1) {
+      throw new IllegalArgumentException("slots must be a power of two: " + slots);
+    }
+    keys = new long[slots];
+    values = new double[slots];
+    Arrays.fill(keys, EMPTY);
+    mask = slots - 1;
+    limit = (int) (slots * MAX_LOAD);
+  }
+
+  public static long pack(int i, int j) {
+    return ((long) i << 32) | (j & 0xffffffffL);
+  }
+
+  public static int row(long key) {
+    return (int) (key >>> 32);
+  }
+
+  public static int col(long key) {
+    return (int) key;
+  }
+
+  /** Adds {@code w} to the weight of pair (i, j), i and j non-negative. */
+  public void add(int i, int j, double w) {
+    long key = pack(i, j);
+    int slot = (int) mix(key) & mask;
+    while (true) {
+      long k = keys[slot];
+      if (k == key) {
+        values[slot] += w;
+        return;
+      }
+      if (k == EMPTY) {
+        keys[slot] = key;
+        values[slot] = w;
+        size++;
+        return;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** True once the load limit is reached; add() still works until the table is truly full, but slowly. */
+  public boolean isFull() {
+    return size >= limit;
+  }
+
+  public int size() {
+    return size;
+  }
+
+  public int capacity() {
+    return keys.length;
+  }
+
+  /** The current weight of (i, j), 0 when absent. */
+  public double get(int i, int j) {
+    long key = pack(i, j);
+    int slot = (int) mix(key) & mask;
+    while (true) {
+      long k = keys[slot];
+      if (k == key) {
+        return values[slot];
+      }
+      if (k == EMPTY) {
+        return 0;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** Receives the entries on a flush. */
+  public interface EntrySink {
+    void accept(long key, double value) throws java.io.IOException, InterruptedException;
+  }
+
+  /** Hands every entry to {@code sink} (in slot order) and empties the map. */
+  public void drainTo(EntrySink sink) throws java.io.IOException, InterruptedException {
+    for (int s = 0; s < keys.length; s++) {
+      if (keys[s] != EMPTY) {
+        sink.accept(keys[s], values[s]);
+        keys[s] = EMPTY;
+      }
+    }
+    size = 0;
+  }
+
+  private static long mix(long x) {
+    x ^= x >>> 33;
+    x *= 0xff51afd7ed558ccdL;
+    x ^= x >>> 33;
+    return x;
+  }
+}

@@ -1,0 +1,75 @@
+package org.portrait.common.profile;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a profile is scored with, loaded once per task: vocabulary (IDF, p(w)), word vectors, taxonomy
+ * centroids, the optional supervised classifiers, and the settings. Immutable after {@link #seal()}.
+ */
+public final class ProfileModel {
+  /** Weighting of word vectors in the user vector. */
+  public enum Weighting { TFIDF, SIF }
+
+  public final ProfileVocab vocab;
+  public final WordVectors vectors;
+  public final TextFeatures features;
+  private final InterestTaxonomy taxonomy;
+  private Map<String, double[]> centroids;
+  /** Review-level category classifier, or null when no labelled train reviews exist. */
+  public SoftmaxClassifier categoryClassifier;
+  /** Review-level sentiment classifier (classes "0", "1"), or null. */
+  public SoftmaxClassifier sentimentClassifier;
+
+  public Weighting weighting = Weighting.SIF;
+  /** SIF's a in a/(a + p(w)). */
+  public double sifA = 1e-3;
+  /** SIF common component removed from every user vector (unit length), or null. */
+  public double[] commonComponent;
+  public int keywords = 10;
+  /** Term-count entries kept per user (bounded memory for heavy users). */
+  public int maxTerms = 5000;
+  /** Supervised interest threshold on the mean per-review category probability. */
+  public double interestThreshold = 0.15;
+  /** Embedding-only interest threshold on the cosine to the category centroid. */
+  public double embeddingThreshold = 0.35;
+  /** Embedding-only: also require a score of at least this share of the best category's. */
+  public double embeddingRelative = 0.9;
+  public double positiveAbove = 0.55;
+  public double negativeBelow = 0.45;
+  /** Fewer in-vocabulary tokens than this: confidence low. */
+  public int lowEvidenceTokens = 10;
+  /** At least this many in-vocabulary tokens: confidence high. */
+  public int highEvidenceTokens = 100;
+  public String modelId = "";
+  public String runId = "";
+
+  public ProfileModel(ProfileVocab vocab, WordVectors vectors, InterestTaxonomy taxonomy, int featureBits) {
+    this.vocab = vocab;
+    this.vectors = vectors;
+    this.taxonomy = taxonomy;
+    this.features = new TextFeatures(featureBits);
+  }
+
+  /** Computes derived state (taxonomy centroids); call after setting fields, before scoring. */
+  public ProfileModel seal() {
+    centroids = taxonomy.centroids(vectors);
+    return this;
+  }
+
+  public Map<String, double[]> centroids() {
+    return centroids;
+  }
+
+  public List<String> taxonomyCategories() {
+    return taxonomy.categories();
+  }
+
+  /** Weight of one occurrence of vocabulary word {@code id} in the user vector. */
+  public double weight(int id) {
+    if (weighting == Weighting.SIF) {
+      return sifA / (sifA + vocab.probability(id));
+    }
+    return vocab.idf(id);
+  }
+}

@@ -1,0 +1,122 @@
+package org.portrait.common.glove;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.Test;
+
+public class GloveMathTest {
+  private static CooccurEntries entries(int vocab, int stripes, long seed) {
+    CooccurEntries.Raw raw = new CooccurEntries.Raw(vocab * vocab);
+    for (int i = 0; i < vocab; i++) {
+      for (int j = 0; j < vocab; j++) {
+        if ((i + j) % 3 != 0) {
+          raw.add(i, j, 1f + ((i * 7 + j * 3) % 11));
+        }
+      }
+    }
+    return CooccurEntries.build(raw, vocab, stripes, new GloveParams(10, 0.75, 0.05, 100), seed).entries;
+  }
+
+  @Test
+  public void trainingLowersTheLossAndStaysFinite() throws Exception {
+    GloveModel m = GloveModel.init(30, 10, 1);
+    CooccurEntries e = entries(30, 2, 5);
+    double first;
+    double last = 0;
+    try (RoundTrainer t = new RoundTrainer(m, e, new GloveParams(10, 0.75, 0.05, 100))) {
+      first = t.pass(1).cost;
+      for (int r = 2; r <= 30; r++) {
+        last = t.pass(r).cost;
+      }
+    }
+    assertTrue(first + " -> " + last, last < first * 0.5);
+    assertNull(m.firstNonFinite());
+  }
+
+  @Test
+  public void stratifiedThreadsAreDeterministic() throws Exception {
+    float[][] results = new float[2][];
+    for (int run = 0; run < 2; run++) {
+      GloveModel m = GloveModel.init(40, 8, 3);
+      try (RoundTrainer t = new RoundTrainer(m, entries(40, 3, 9), new GloveParams(10, 0.75, 0.05, 100))) {
+        for (int r = 1; r <= 3; r++) {
+          t.pass(r);
+        }
+      }
+      results[run] = m.w.clone();
+    }
+    assertArrayEquals(results[0], results[1], 0f);
+  }
+
+  @Test
+  public void blocksShareNoRowsAcrossThreadsOfAStep() {
+    CooccurEntries e = entries(20, 3, 1);
+    for (int p = 0; p < 3; p++) {
+      for (int q = 0; q < 3; q++) {
+        int b = p * 3 + q;
+        for (int k = e.blockStart[b]; k < e.blockStart[b + 1]; k++) {
+          assertEquals(p, e.row[k] % 3);
+          assertEquals(q, e.col[k] % 3);
+        }
+      }
+    }
+  }
+
+  @Test
+  public void nonFiniteEntriesAreSkippedNotApplied() {
+    GloveModel m = GloveModel.init(3, 4, 1);
+    m.w[0] = Float.MAX_VALUE;
+    m.c[0] = Float.MAX_VALUE;
+    GloveKernel k = new GloveKernel(m, new GloveParams(10, 0.75, 0.05, 100));
+    k.train(new int[] {0, 1}, new int[] {0, 1}, new float[] {0, 0}, new float[] {1, 1}, 0, 2);
+    assertEquals(1, k.skipped);
+    assertTrue(Float.isFinite(m.c[0]));
+  }
+
+  @Test
+  public void modelRoundTripsAndMerges() throws Exception {
+    GloveModel a = GloveModel.init(5, 3, 7);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    a.write(out);
+    GloveModel b = GloveModel.read(new ByteArrayInputStream(out.toByteArray()));
+    assertArrayEquals(a.w, b.w, 0f);
+    assertArrayEquals(a.gbc, b.gbc, 0f);
+    GloveModel t1 = a.copy();
+    GloveModel t2 = a.copy();
+    t1.w[0] += 1;
+    t2.w[0] += 2;
+    t1.gw[0] += 1;
+    t2.gw[0] += 1;
+    assertEquals(a.w[0] + 3, GloveModel.merge(a, new GloveModel[] {t1, t2}, false).w[0], 1e-6);
+    assertEquals(a.w[0] + 1.5, GloveModel.merge(a, new GloveModel[] {t1, t2}, true).w[0], 1e-6);
+    assertEquals(3f, GloveModel.merge(a, new GloveModel[] {t1, t2}, true).gw[0], 1e-6);
+  }
+
+  @Test
+  public void pairMapSumsAndDrains() throws Exception {
+    PairCountMap m = new PairCountMap(64);
+    CooccurWindow.count(new int[] {0, 1, 0}, 3, 2, m::add);
+    assertEquals(0.5 + 0.5, m.get(0, 0), 0); // self pair at distance 2 counted in both directions
+    assertEquals(2.0, m.get(0, 1), 0);
+    long[] n = {0};
+    m.drainTo((k, v) -> n[0]++);
+    assertEquals(3, n[0]);
+    assertEquals(0, m.size());
+  }
+
+  @Test
+  public void vocabIdsFollowLineOrder() throws Exception {
+    VocabIds v = VocabIds.read(new ByteArrayInputStream("好\t9\t3\n手机\t4\t2\n".getBytes(StandardCharsets.UTF_8)));
+    assertEquals(1, v.id("手机"));
+    assertEquals(-1, v.id("无"));
+    assertEquals(9, v.count(0));
+    assertEquals(List.of("好"), List.of(v.word(0)));
+  }
+}

@@ -1,0 +1,136 @@
+package org.portrait.jobs.cooccur;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.mapreduce.AvroJob;
+import org.apache.avro.mapreduce.AvroKeyInputFormat;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.DoubleWritable;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.portrait.common.io.AtomicOutput;
+import org.portrait.jobs.CliArgs;
+import org.portrait.jobs.Jobs;
+import org.portrait.jobs.PortraitTool;
+import org.portrait.schema.TokenizedReview;
+
+/**
+ * cooccur: GloVe co-occurrence counts (i, j, x_ij) from tokenized reviews and the vocabulary. Symmetric window,
+ * 1/distance weights, OOV tokens dropped before distances are counted (as the reference does), each review a
+ * separate document. Output: {@code C/part-r-NNNNN.cooc} (see {@link CooccurOutputFormat}), partitioned by
+ * word row (see {@link CooccurPartitioner}), plus {@code C/_counters.json}.
+ */
+public class CooccurDriver extends PortraitTool {
+  /** Vocabulary folder holding vocab.tsv; set by the driver from --vocab. */
+  public static final String VOCAB = "portrait.cooccur.vocab";
+  /** Window size on each side; default {@value #DEFAULT_WINDOW}. */
+  public static final String WINDOW = "portrait.cooccur.window";
+  public static final int DEFAULT_WINDOW = 10;
+  /** Memory for each mapper's in-mapper combining map, MB; default {@value #DEFAULT_MAP_MEMORY_MB}. */
+  public static final String MAP_MEMORY_MB = "portrait.cooccur.map-memory-mb";
+  public static final long DEFAULT_MAP_MEMORY_MB = 64;
+  /** Number of output partitions (reducers); default {@value #DEFAULT_PARTITIONS}. */
+  public static final String PARTITIONS = "portrait.cooccur.partitions";
+  public static final int DEFAULT_PARTITIONS = 4;
+
+  /** What a run produced. */
+  public static final class Result {
+    public final Path output;
+    public final Map<String, Long> counters;
+
+    Result(Path output, Map<String, Long> counters) {
+      this.output = output;
+      this.counters = counters;
+    }
+  }
+
+  /** Runs the job with the settings in {@code conf} (defaults above) and commits {@code output} atomically. */
+  public static Result run(Configuration conf, Path input, Path vocab, Path output) throws IOException {
+    Configuration c = new Configuration(conf);
+    c.set(VOCAB, vocab.toString());
+    // Poll for completion often (default 5 s): the local runner finishes small inputs in well under that.
+    c.setInt("mapreduce.client.completion.pollinterval", 100);
+    int window = c.getInt(WINDOW, DEFAULT_WINDOW);
+    if (window < 1) {
+      throw new IllegalArgumentException("window must be >= 1: " + window);
+    }
+    int partitions = c.getInt(PARTITIONS, DEFAULT_PARTITIONS);
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions must be >= 1: " + partitions);
+    }
+    if (!vocab.getFileSystem(c).exists(new Path(vocab, "vocab.tsv"))) {
+      throw new IllegalArgumentException("no vocab.tsv in " + vocab);
+    }
+    AtomicOutput out = AtomicOutput.begin(c, output);
+    try {
+      Job job = Jobs.newJob(c, "cooccur", CooccurDriver.class);
+      job.setInputFormatClass(AvroKeyInputFormat.class);
+      AvroJob.setInputKeySchema(job, TokenizedReview.getClassSchema());
+      FileInputFormat.addInputPath(job, input);
+      job.setMapperClass(CooccurMapper.class);
+      job.setCombinerClass(CooccurReducer.class);
+      job.setReducerClass(CooccurReducer.class);
+      job.setPartitionerClass(CooccurPartitioner.class);
+      job.setMapOutputKeyClass(LongWritable.class);
+      job.setMapOutputValueClass(DoubleWritable.class);
+      job.setOutputKeyClass(LongWritable.class);
+      job.setOutputValueClass(DoubleWritable.class);
+      job.setNumReduceTasks(partitions);
+      job.setOutputFormatClass(CooccurOutputFormat.class);
+      FileOutputFormat.setOutputPath(job, out.tempPath());
+      Jobs.runOrThrow(job);
+      Map<String, Long> counters = Jobs.counters(job, CooccurCounters.class);
+      Jobs.writeCounters(c, out.tempPath(), counters);
+      out.commit();
+      return new Result(out.target(), counters);
+    } catch (IOException | RuntimeException e) {
+      out.abort();
+      throw e;
+    }
+  }
+
+  @Override
+  public String command() {
+    return "cooccur";
+  }
+
+  @Override
+  public String usage() {
+    return "cooccur --input S --vocab V --output C [--window 10] [--partitions 4] [--map-memory-mb 64]\n"
+        + "  Counts GloVe co-occurrences of tokenized reviews S (Avro TokenizedReview) over the vocabulary V\n"
+        + "  (V/vocab.tsv): symmetric window, 1/distance weights, OOV tokens dropped. Writes C/part-r-*.cooc\n"
+        + "  (12-byte records int i, int j, float x, partitioned by i mod partitions) and C/_counters.json.\n"
+        + "  Keys: " + WINDOW + ", " + PARTITIONS + ", " + MAP_MEMORY_MB + " (in-mapper combining budget).";
+  }
+
+  @Override
+  protected List<String> options() {
+    return List.of("input", "vocab", "output", "window", "partitions", "map-memory-mb");
+  }
+
+  @Override
+  protected int run(CliArgs args) throws Exception {
+    Configuration conf = new Configuration(getConf());
+    if (args.has("window")) {
+      conf.setInt(WINDOW, args.getInt("window", DEFAULT_WINDOW));
+    }
+    if (args.has("partitions")) {
+      conf.setInt(PARTITIONS, args.getInt("partitions", DEFAULT_PARTITIONS));
+    }
+    if (args.has("map-memory-mb")) {
+      conf.setLong(MAP_MEMORY_MB, args.getLong("map-memory-mb", DEFAULT_MAP_MEMORY_MB));
+    }
+    long t0 = System.nanoTime();
+    Result r = run(conf, new Path(args.require("input")), new Path(args.require("vocab")),
+        new Path(args.require("output")));
+    double secs = (System.nanoTime() - t0) / 1e9;
+    long tokens = r.counters.getOrDefault(CooccurCounters.TOKENS.name(), 0L);
+    System.out.printf("cooccur: %d tokens, %d entries in %.1f s (%.0f tokens/s) -> %s%n", tokens,
+        r.counters.getOrDefault(CooccurCounters.ENTRIES_OUT.name(), 0L), secs, tokens / secs, r.output);
+    return 0;
+  }
+}

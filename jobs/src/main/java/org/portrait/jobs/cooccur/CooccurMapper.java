@@ -1,0 +1,124 @@
+package org.portrait.jobs.cooccur;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.apache.avro.mapred.AvroKey;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.DoubleWritable;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapreduce.Mapper;
+import org.portrait.common.glove.CooccurWindow;
+import org.portrait.common.glove.PairCountMap;
+import org.portrait.common.glove.VocabIds;
+import org.portrait.schema.TokenizedReview;
+
+/**
+ * Counts weighted co-occurrences of one split with in-mapper combining: pairs go into a primitive
+ * open-addressing map sized by {@link CooccurDriver#MAP_MEMORY_MB}; when it is full it is flushed (emitted
+ * and cleared), so memory stays bounded however large the split. Emits (packed pair, weight).
+ */
+public class CooccurMapper extends Mapper<AvroKey<TokenizedReview>, NullWritable, LongWritable, DoubleWritable> {
+  private VocabIds vocab;
+  private int window;
+  private PairCountMap counts;
+  private int[] ids = new int[256];
+  private final LongWritable outKey = new LongWritable();
+  private final DoubleWritable outValue = new DoubleWritable();
+
+  @Override
+  protected void setup(Context context) throws IOException {
+    Configuration conf = context.getConfiguration();
+    vocab = loadVocab(conf);
+    window = conf.getInt(CooccurDriver.WINDOW, CooccurDriver.DEFAULT_WINDOW);
+    long budget = conf.getLong(CooccurDriver.MAP_MEMORY_MB, CooccurDriver.DEFAULT_MAP_MEMORY_MB) << 20;
+    // At least room for a few chunks of 8 tokens (<= 16 * window new entries each) between flushes.
+    counts = PairCountMap.withBudget(Math.max(budget, 64L * window * PairCountMap.BYTES_PER_SLOT));
+  }
+
+  static VocabIds loadVocab(Configuration conf) throws IOException {
+    String dir = conf.get(CooccurDriver.VOCAB);
+    if (dir == null) {
+      throw new IOException(CooccurDriver.VOCAB + " is not set");
+    }
+    Path file = new Path(dir, "vocab.tsv");
+    try (InputStream in = file.getFileSystem(conf).open(file)) {
+      return VocabIds.read(in);
+    }
+  }
+
+  @Override
+  protected void map(AvroKey<TokenizedReview> key, NullWritable value, Context context)
+      throws IOException, InterruptedException {
+    TokenizedReview review = key.datum();
+    context.getCounter(CooccurCounters.REVIEWS).increment(1);
+    List<String> tokens = review == null ? null : review.getTokens();
+    if (tokens == null || tokens.isEmpty()) {
+      context.getCounter(CooccurCounters.EMPTY_REVIEWS).increment(1);
+      return;
+    }
+    if (ids.length < tokens.size()) {
+      ids = new int[Math.max(tokens.size(), ids.length * 2)];
+    }
+    int n = 0;
+    for (String t : tokens) {
+      int id = t == null ? -1 : vocab.id(t);
+      if (id >= 0) {
+        ids[n++] = id;
+      }
+    }
+    context.getCounter(CooccurCounters.TOKENS).increment(tokens.size());
+    context.getCounter(CooccurCounters.TOKENS_OOV).increment(tokens.size() - n);
+    // At most 2 * window new entries per token: flush before the map could overflow.
+    long pairs = 0;
+    int done = 0;
+    while (done < n) {
+      if (counts.isFull() || counts.capacity() - counts.size() <= 16L * window) {
+        flush(context);
+        context.getCounter(CooccurCounters.FLUSHES).increment(1);
+      }
+      int chunk = Math.min(n - done, 8);
+      pairs += countChunk(done, chunk);
+      done += chunk;
+    }
+    context.getCounter(CooccurCounters.PAIRS).increment(pairs);
+  }
+
+  /** Counts the pairs whose right-hand token is at positions [from, from + len). */
+  private long countChunk(int from, int len) {
+    long pairs = 0;
+    for (int p = from; p < from + len; p++) {
+      int w2 = ids[p];
+      int lo = Math.max(0, p - window);
+      for (int q = p - 1; q >= lo; q--) {
+        double weight = 1.0 / (p - q);
+        counts.add(ids[q], w2, weight);
+        counts.add(w2, ids[q], weight);
+        pairs += 2;
+      }
+    }
+    return pairs;
+  }
+
+  private void flush(Context context) throws IOException, InterruptedException {
+    long before = counts.size();
+    counts.drainTo((k, v) -> {
+      outKey.set(k);
+      outValue.set(v);
+      context.write(outKey, outValue);
+    });
+    context.getCounter(CooccurCounters.MAP_ENTRIES_EMITTED).increment(before);
+  }
+
+  @Override
+  protected void cleanup(Context context) throws IOException, InterruptedException {
+    flush(context);
+  }
+
+  /** The same counting as this mapper, in one process: for tests and the direct comparison. */
+  static void countDirect(int[] ids, int n, int window, PairCountMap into) {
+    CooccurWindow.count(ids, n, window, into::add);
+  }
+}

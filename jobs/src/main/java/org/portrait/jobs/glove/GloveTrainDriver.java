@@ -1,0 +1,321 @@
+package org.portrait.jobs.glove;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.input.NLineInputFormat;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
+import org.portrait.common.glove.GloveModel;
+import org.portrait.common.glove.GloveParams;
+import org.portrait.common.glove.VocabIds;
+import org.portrait.jobs.CliArgs;
+import org.portrait.jobs.Jobs;
+import org.portrait.jobs.PortraitTool;
+
+/**
+ * glove-train: GloVe by distributed SGD in rounds. Each round is one map-only job: task p trains one pass over
+ * its co-occurrence partitions (it owns their word rows) from the round's start model, using every core of the
+ * task through row/column-stratified threads; the driver merges the task models (sum of deltas, or mean),
+ * checks them for non-finite values, and commits a checkpoint (model + AdaGrad state + loss history). The loss
+ * per round goes to the log, M/loss.tsv and the LOSS_E9 counter. Training stops after the rounds or when the
+ * relative loss change falls under a threshold. Output: M/vectors.txt, M/word_vector/, M/loss.tsv,
+ * M/checkpoints/, M/_counters.json. See GloveTrainCommand usage for the options.
+ */
+public class GloveTrainDriver extends PortraitTool {
+  private static final Log LOG = LogFactory.getLog(GloveTrainDriver.class);
+  /** Vector dimension; default {@value #DEFAULT_DIM}. */
+  public static final String DIM = "portrait.glove.dim";
+  public static final int DEFAULT_DIM = 100;
+  /** x_max of the weighting function; default {@value #DEFAULT_X_MAX}. */
+  public static final String X_MAX = "portrait.glove.x-max";
+  public static final double DEFAULT_X_MAX = 10;
+  /** alpha of the weighting function; default {@value #DEFAULT_ALPHA}. */
+  public static final String ALPHA = "portrait.glove.alpha";
+  public static final double DEFAULT_ALPHA = 0.75;
+  /** AdaGrad learning rate; default {@value #DEFAULT_ETA}. */
+  public static final String ETA = "portrait.glove.eta";
+  public static final double DEFAULT_ETA = 0.05;
+  /** Gradient component clip; default {@value #DEFAULT_CLIP}. */
+  public static final String CLIP = "portrait.glove.grad-clip";
+  public static final double DEFAULT_CLIP = 100;
+  /** Maximum rounds (epochs); default {@value #DEFAULT_ROUNDS}. */
+  public static final String ROUNDS = "portrait.glove.rounds";
+  public static final int DEFAULT_ROUNDS = 15;
+  /** Parallel training tasks per round; default {@value #DEFAULT_TASKS}. */
+  public static final String TASKS = "portrait.glove.tasks";
+  public static final int DEFAULT_TASKS = 1;
+  /** Threads inside each task; default {@value #DEFAULT_THREADS}. */
+  public static final String THREADS = "portrait.glove.threads";
+  public static final int DEFAULT_THREADS = 2;
+  /** Random seed (initial vectors, entry order); default {@value #DEFAULT_SEED}. */
+  public static final String SEED = "portrait.glove.seed";
+  public static final long DEFAULT_SEED = 1;
+  /** Stop when |loss change| / previous loss is below this; 0 = never; default {@value #DEFAULT_MIN_CHANGE}. */
+  public static final String MIN_CHANGE = "portrait.glove.min-rel-change";
+  public static final double DEFAULT_MIN_CHANGE = 1e-4;
+  /** Merge of parallel tasks: "sum" of deltas or "mean"; default {@value #DEFAULT_MERGE}. */
+  public static final String MERGE = "portrait.glove.merge";
+  public static final String DEFAULT_MERGE = "sum";
+  /** Memory a task may use, MB; default: the task heap (local: this JVM's max heap). */
+  public static final String TASK_MEMORY_MB = "portrait.glove.task-memory-mb";
+  /** Keep loaded entries in the JVM between rounds; default true. */
+  public static final String CACHE_ENTRIES = "portrait.glove.cache-entries";
+  /** How often the driver polls a round's job for completion, ms; default {@value #DEFAULT_POLL_MS}. */
+  public static final String POLL_MS = "portrait.glove.poll-ms";
+  public static final int DEFAULT_POLL_MS = 50;
+  static final String POLL_INTERVAL = "mapreduce.client.completion.pollinterval";
+  // Set by the driver for each round's job.
+  static final String INPUT = "portrait.glove.round.input";
+  static final String ROUND = "portrait.glove.round.number";
+  static final String ROUND_MODEL = "portrait.glove.round.model";
+  static final String ROUND_OUT = "portrait.glove.round.out";
+
+  /** What a run produced. */
+  public static final class Result {
+    public final List<Double> loss;
+    public final int rounds;
+    public final Map<String, Long> counters;
+    public final double trainSeconds;
+    public final double roundOverheadSeconds;
+
+    Result(List<Double> loss, int rounds, Map<String, Long> counters, double trainSeconds, double overhead) {
+      this.loss = loss;
+      this.rounds = rounds;
+      this.counters = counters;
+      this.trainSeconds = trainSeconds;
+      this.roundOverheadSeconds = overhead;
+    }
+  }
+
+  static GloveParams params(Configuration conf) {
+    return new GloveParams(conf.getDouble(X_MAX, DEFAULT_X_MAX), conf.getDouble(ALPHA, DEFAULT_ALPHA),
+        conf.getDouble(ETA, DEFAULT_ETA), conf.getDouble(CLIP, DEFAULT_CLIP));
+  }
+
+  /**
+   * Trains with the settings in {@code conf}. With {@code resume}, continues after the last complete checkpoint
+   * in {@code m} (same settings expected); otherwise starts afresh (old checkpoints removed).
+   */
+  public static Result run(Configuration conf, Path cooccur, Path vocabDir, Path m, boolean resume)
+      throws IOException, InterruptedException {
+    Configuration c = new Configuration(conf);
+    // The job client polls for completion every 5 s by default: per round that would dominate the overhead.
+    c.setInt(POLL_INTERVAL, c.getInt(GloveTrainDriver.POLL_MS, DEFAULT_POLL_MS));
+    int dim = c.getInt(DIM, DEFAULT_DIM);
+    int rounds = c.getInt(ROUNDS, DEFAULT_ROUNDS);
+    int tasks = c.getInt(TASKS, DEFAULT_TASKS);
+    int threads = c.getInt(THREADS, DEFAULT_THREADS);
+    String merge = c.get(MERGE, DEFAULT_MERGE);
+    if (dim < 1 || rounds < 1 || tasks < 1 || threads < 1) {
+      throw new IllegalArgumentException("dim, rounds, tasks and threads must be >= 1");
+    }
+    if (!merge.equals("sum") && !merge.equals("mean")) {
+      throw new IllegalArgumentException("merge must be sum or mean: " + merge);
+    }
+    params(c); // validates
+    VocabIds vocab = GloveFiles.readVocab(c, vocabDir);
+    List<FileStatus> files = GloveFiles.cooccurFiles(c, cooccur);
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("no co-occurrence files (*.cooc) in " + cooccur);
+    }
+    GloveMemory.check(c, vocab.size(), dim, files, tasks);
+    FileSystem fs = m.getFileSystem(c);
+    fs.mkdirs(m);
+    List<Double> loss = new ArrayList<>();
+    int start = resume ? GloveFiles.lastCheckpoint(c, m) : -1;
+    GloveModel model;
+    if (start >= 0) {
+      model = GloveFiles.readModel(c, new Path(GloveFiles.checkpoint(m, start), GloveFiles.MODEL));
+      if (model.vocab != vocab.size() || model.dim != dim) {
+        throw new IllegalArgumentException("checkpoint round " + start + " has vocab " + model.vocab + " x dim "
+            + model.dim + ", the settings say " + vocab.size() + " x " + dim + "; rerun without --resume");
+      }
+      loss.addAll(GloveFiles.readLoss(c, new Path(GloveFiles.checkpoint(m, start), GloveFiles.LOSS)));
+      LOG.info("resuming after round " + start);
+    } else {
+      fs.delete(new Path(m, GloveFiles.CHECKPOINTS), true);
+      start = 0;
+      model = GloveModel.init(vocab.size(), dim, c.getLong(SEED, DEFAULT_SEED));
+      GloveFiles.writeCheckpoint(c, m, 0, model, loss);
+    }
+    Path work = new Path(m, "_work");
+    fs.delete(work, true);
+    Path taskList = new Path(work, "tasks.txt");
+    try (OutputStream out = fs.create(taskList, true)) {
+      for (int p = 0; p < tasks; p++) {
+        out.write((p + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    Map<String, Long> total = new LinkedHashMap<>();
+    for (GloveCounters k : GloveCounters.values()) {
+      total.put(k.name(), 0L);
+    }
+    long entries = 0;
+    for (FileStatus f : files) {
+      entries += f.getLen() / 12;
+    }
+    double trainSecs = 0;
+    double overheadSecs = 0;
+    int round = start;
+    try {
+      while (round < rounds) {
+        round++;
+        long t0 = System.nanoTime();
+        Path roundDir = new Path(work, "round-" + round);
+        Path modelsDir = new Path(roundDir, "models");
+        fs.mkdirs(modelsDir);
+        c.set(INPUT, cooccur.toString());
+        c.setInt(ROUND, round);
+        c.set(ROUND_MODEL, new Path(GloveFiles.checkpoint(m, round - 1), GloveFiles.MODEL).toString());
+        c.set(ROUND_OUT, modelsDir.toString());
+        Job job = Jobs.newJob(c, "glove-train-round-" + round, GloveTrainDriver.class);
+        job.setInputFormatClass(NLineInputFormat.class);
+        NLineInputFormat.addInputPath(job, taskList);
+        NLineInputFormat.setNumLinesPerSplit(job, 1);
+        job.setMapperClass(GloveTrainMapper.class);
+        job.setNumReduceTasks(0);
+        job.setMapSpeculativeExecution(false);
+        job.setOutputKeyClass(Text.class);
+        job.setOutputValueClass(Text.class);
+        job.setOutputFormatClass(TextOutputFormat.class);
+        FileOutputFormat.setOutputPath(job, new Path(roundDir, "out"));
+        Jobs.runOrThrow(job);
+        long t1 = System.nanoTime();
+        Map<String, Long> jc = Jobs.counters(job, GloveCounters.class);
+        jc.forEach((k, v) -> total.merge(k, v, Long::sum));
+        double cost = readCost(c, new Path(roundDir, "out"), tasks);
+        GloveModel[] trained = new GloveModel[tasks];
+        for (int p = 0; p < tasks; p++) {
+          trained[p] = GloveFiles.readModel(c, new Path(modelsDir, "task-" + p + ".bin"));
+        }
+        model = GloveModel.merge(model, trained, merge.equals("mean"));
+        double l = cost / Math.max(1, entries - jc.get(GloveCounters.BAD_ENTRIES.name()));
+        String bad = model.firstNonFinite();
+        if (bad != null || !Double.isFinite(l)) {
+          total.put(GloveCounters.LOSS_E9.name(), -1L);
+          Jobs.writeCounters(c, m, total);
+          throw new IOException("glove-train diverged in round " + round + ": loss " + l
+              + (bad == null ? "" : ", non-finite parameter " + bad) + " (" + jc.get("NONFINITE_SKIPPED")
+              + " updates skipped); lower --eta or --grad-clip. Last good checkpoint: round " + (round - 1));
+        }
+        loss.add(l);
+        GloveFiles.writeCheckpoint(c, m, round, model, loss);
+        GloveFiles.writeLoss(c, new Path(m, GloveFiles.LOSS), loss);
+        fs.delete(GloveFiles.checkpoint(m, round - 2), true);
+        fs.delete(roundDir, true);
+        long t2 = System.nanoTime();
+        total.merge(GloveCounters.ROUNDS.name(), 1L, Long::sum);
+        total.put(GloveCounters.LOSS_E9.name(), Math.round(l * 1e9));
+        double jobSecs = (t1 - t0) / 1e9;
+        trainSecs += (t2 - t0) / 1e9;
+        LOG.info(String.format("round %d loss %.6f (job %.2f s, merge+checkpoint %.2f s, %d skipped)", round, l,
+            jobSecs, (t2 - t1) / 1e9, jc.get(GloveCounters.NONFINITE_SKIPPED.name())));
+        System.err.printf("glove-train: round %d loss %.6f (%.2f s)%n", round, l, (t2 - t0) / 1e9);
+        if (loss.size() >= 2) {
+          double prev = loss.get(loss.size() - 2);
+          double change = Math.abs(prev - l) / prev;
+          if (change < c.getDouble(MIN_CHANGE, DEFAULT_MIN_CHANGE)) {
+            LOG.info("relative loss change " + change + " below threshold: stopping after round " + round);
+            break;
+          }
+        }
+      }
+      overheadSecs = 0;
+      VectorsOutput.write(c, m, model, vocab);
+      Jobs.writeCounters(c, m, total);
+      fs.delete(work, true);
+    } finally {
+      GloveTrainMapper.clearCache();
+    }
+    return new Result(loss, round, total, trainSecs, overheadSecs);
+  }
+
+  private static double readCost(Configuration conf, Path out, int tasks) throws IOException {
+    FileSystem fs = out.getFileSystem(conf);
+    double cost = 0;
+    int seen = 0;
+    for (FileStatus s : fs.listStatus(out)) {
+      if (!s.getPath().getName().startsWith("part-")) {
+        continue;
+      }
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(s.getPath()), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          String[] f = line.split("\t");
+          cost += Double.parseDouble(f[1]);
+          seen++;
+        }
+      }
+    }
+    if (seen != tasks) {
+      throw new IOException("round output has " + seen + " task results, expected " + tasks);
+    }
+    return cost;
+  }
+
+  @Override
+  public String command() {
+    return "glove-train";
+  }
+
+  @Override
+  public String usage() {
+    return "glove-train --input C --vocab V --output M [--dim 100] [--x-max 10] [--alpha 0.75] [--eta 0.05]\n"
+        + "    [--rounds 15] [--tasks 1] [--threads 2] [--seed 1] [--grad-clip 100] [--min-rel-change 1e-4]\n"
+        + "    [--merge sum|mean] [--resume]\n"
+        + "  Trains GloVe on co-occurrences C (from cooccur) over vocabulary V: one map-only job per round, tasks\n"
+        + "  in parallel, each with stratified lock-free threads; AdaGrad. Writes M/vectors.txt, M/word_vector/\n"
+        + "  (Parquet WordVector), M/loss.tsv (round<TAB>loss), M/checkpoints/ (every round, AdaGrad included),\n"
+        + "  M/_counters.json. --resume continues after the last complete checkpoint. Same seed and settings\n"
+        + "  (tasks, threads included) give identical vectors. Keys: portrait.glove.* (dim, x-max, alpha, eta,\n"
+        + "  grad-clip, rounds, tasks, threads, seed, min-rel-change, merge, task-memory-mb, cache-entries).";
+  }
+
+  @Override
+  protected List<String> options() {
+    return List.of("input", "vocab", "output", "dim", "x-max", "alpha", "eta", "rounds", "tasks", "threads", "seed",
+        "grad-clip", "min-rel-change", "merge");
+  }
+
+  @Override
+  protected List<String> flags() {
+    return List.of("resume");
+  }
+
+  @Override
+  protected int run(CliArgs args) throws Exception {
+    Configuration conf = new Configuration(getConf());
+    String[][] map = {{"dim", DIM}, {"x-max", X_MAX}, {"alpha", ALPHA}, {"eta", ETA}, {"rounds", ROUNDS},
+        {"tasks", TASKS}, {"threads", THREADS}, {"seed", SEED}, {"grad-clip", CLIP}, {"min-rel-change", MIN_CHANGE},
+        {"merge", MERGE}};
+    for (String[] kv : map) {
+      if (args.has(kv[0])) {
+        conf.set(kv[1], args.get(kv[0], null));
+      }
+    }
+    long t0 = System.nanoTime();
+    Result r = run(conf, new Path(args.require("input")), new Path(args.require("vocab")),
+        new Path(args.require("output")), args.has("resume"));
+    double secs = (System.nanoTime() - t0) / 1e9;
+    long updates = r.counters.get(GloveCounters.UPDATES.name());
+    System.out.printf("glove-train: %d rounds, loss %.6f, %d updates in %.1f s training (%.0f updates/s), "
+        + "%.1f s total%n", r.rounds, r.loss.isEmpty() ? Double.NaN : r.loss.get(r.loss.size() - 1), updates,
+        r.trainSeconds, updates / r.trainSeconds, secs);
+    return 0;
+  }
+}

@@ -1,0 +1,35 @@
+package org.portrait.jobs.ingest;
+
+import org.portrait.common.ingest.RejectReason;
+
+/**
+ * Counters of the ingest job. Reconciliation: {@code RECORDS_READ = ACCEPTED + REJECTED}, and REJECTED is the
+ * sum of the {@code REJECT_*} counters; the driver fails when either does not hold.
+ */
+public enum IngestCounters {
+  /** Input records seen by the mappers (header rows and blank lines are not records). */
+  RECORDS_READ,
+  /** Header rows of CSV/TSV files (not records). */
+  HEADER_ROWS,
+  /** Reviews written to reviews/. */
+  ACCEPTED,
+  /** Records written to rejects/. */
+  REJECTED,
+  /** Accepted reviews without a timestamp (ts null; not a reject). */
+  NO_TIMESTAMP,
+  /** Accepted reviews whose id was derived from a content hash (the input had none). */
+  DERIVED_REVIEW_ID,
+  REJECT_MISSING_USER_ID,
+  REJECT_EMPTY_TEXT,
+  REJECT_TEXT_TOO_LONG,
+  REJECT_BAD_TIMESTAMP,
+  REJECT_UNDECODABLE,
+  REJECT_DUPLICATE_REVIEW_ID,
+  REJECT_WRONG_COLUMN_COUNT,
+  REJECT_MALFORMED;
+
+  /** The counter of a reject reason. */
+  public static IngestCounters of(RejectReason reason) {
+    return valueOf("REJECT_" + reason.name());
+  }
+}

@@ -1,0 +1,114 @@
+package org.portrait.jobs.ingest;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.InputSplit;
+import org.apache.hadoop.mapreduce.Mapper;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+import org.portrait.common.UserSplit;
+import org.portrait.common.csv.Csv;
+import org.portrait.common.ingest.RejectReason;
+import org.portrait.common.privacy.PseudonymKey;
+
+/**
+ * Decodes, parses and validates one raw record ({@link ReviewParser}). Accepted reviews are keyed
+ * {@code A<review id>} so the reducer sees every copy of an id together; rejects are keyed {@code X<source>@<pos>}
+ * (unique) and pass the reducer unchanged. The first record at position 0 of a CSV/TSV file is its header.
+ */
+public class IngestMapper extends Mapper<LongWritable, Text, Text, IngestValue> {
+  private ReviewParser parser;
+  private IngestFormat format;
+  private String source;
+  private int maxRawChars;
+  private CharsetDecoder strict;
+  private CharsetDecoder lenient;
+  private final Text outKey = new Text();
+
+  @Override
+  protected void setup(Context context) throws IOException {
+    Configuration conf = context.getConfiguration();
+    Path path = inputPath(context);
+    if (path == null) {
+      // Not a file split (only in odd test harnesses): the format must then be set explicitly.
+      source = "unknown";
+      format = IngestFormat.of(new Path("unknown." + conf.get(IngestDriver.FORMAT, "csv")), conf);
+    } else {
+      source = path.toString();
+      format = IngestFormat.of(path, conf);
+    }
+    PseudonymKey key = PseudonymKey.resolve(conf);
+    parser = new ReviewParser(IngestDriver.columns(conf), key.pseudonymizer(),
+        conf.getDouble(IngestDriver.TEST_SHARE, UserSplit.DEFAULT_TEST_SHARE),
+        conf.getInt(IngestDriver.MAX_TEXT_CHARS, IngestDriver.DEFAULT_MAX_TEXT_CHARS),
+        new TimestampParser(ZoneId.of(conf.get(IngestDriver.TIMEZONE, IngestDriver.DEFAULT_TIMEZONE))));
+    maxRawChars = conf.getInt(IngestDriver.MAX_RAW_CHARS, IngestDriver.DEFAULT_MAX_RAW_CHARS);
+    strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    lenient = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+  }
+
+  private static Path inputPath(Context context) {
+    InputSplit split = context.getInputSplit();
+    return split instanceof FileSplit ? ((FileSplit) split).getPath() : null;
+  }
+
+  @Override
+  protected void map(LongWritable key, Text value, Context context) throws IOException, InterruptedException {
+    long pos = key.get();
+    String record;
+    try {
+      record = strict.decode(ByteBuffer.wrap(value.getBytes(), 0, value.getLength())).toString();
+    } catch (CharacterCodingException e) {
+      if (format.delimited() && !parser.hasHeader()) {
+        throw new IOException(source + ": header row is not valid UTF-8");
+      }
+      CharBuffer cb = lenient.decode(ByteBuffer.wrap(value.getBytes(), 0, value.getLength()));
+      context.getCounter(IngestCounters.RECORDS_READ).increment(1);
+      emit(context, IngestValue.rejected(source, pos, truncate(cb.toString()), RejectReason.UNDECODABLE,
+          "invalid UTF-8 in the record's bytes"));
+      return;
+    }
+    if (pos == 0 && !record.isEmpty() && record.charAt(0) == Csv.BOM) {
+      record = record.substring(1);
+    }
+    if (format.delimited() && !parser.hasHeader()) {
+      // The reader hands a file to one task from its start, so the first record is the header.
+      try {
+        parser.setHeader(Csv.parse(record, format.delimiter()));
+      } catch (Csv.MalformedRecordException | IllegalArgumentException e) {
+        throw new IOException(source + ": bad header: " + e.getMessage(), e);
+      }
+      context.getCounter(IngestCounters.HEADER_ROWS).increment(1);
+      return;
+    }
+    if (!format.delimited() && record.trim().isEmpty()) {
+      return; // a blank JSON Lines line is not a record
+    }
+    context.getCounter(IngestCounters.RECORDS_READ).increment(1);
+    ReviewParser.Outcome o = format.delimited() ? parser.parseDelimited(record, format.delimiter())
+        : parser.parseJson(record);
+    String raw = truncate(record);
+    emit(context, o.accepted() ? IngestValue.accepted(source, pos, raw, o.review)
+        : IngestValue.rejected(source, pos, raw, o.reason, o.detail));
+  }
+
+  private void emit(Context context, IngestValue v) throws IOException, InterruptedException {
+    outKey.set(v.isAccepted() ? "A" + v.review().getReviewId() : "X" + source + "@" + v.position());
+    context.write(outKey, v);
+  }
+
+  private String truncate(String s) {
+    return s.length() <= maxRawChars ? s : s.substring(0, maxRawChars) + "...[truncated]";
+  }
+}

@@ -1,0 +1,89 @@
+package org.portrait.jobs.ingest;
+
+import java.io.IOException;
+import org.apache.avro.mapred.AvroKey;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Reducer;
+import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
+import org.portrait.common.ingest.RejectReason;
+import org.portrait.schema.Review;
+import org.portrait.schema.ReviewReject;
+
+/**
+ * Keeps one review per review id - the first by source path, then position, whatever order the values arrive in -
+ * and rejects the other copies as {@link RejectReason#DUPLICATE_REVIEW_ID}; map-side rejects pass through. Writes
+ * reviews/ (Avro) and rejects/ (Parquet) through {@link MultipleOutputs}; the two write methods are the only place
+ * that touches it, so tests can capture the output instead.
+ */
+public class IngestReducer extends Reducer<Text, IngestValue, NullWritable, NullWritable> {
+  static final String REVIEWS = "reviews";
+  static final String REJECTS = "rejects";
+  private MultipleOutputs<NullWritable, NullWritable> outputs;
+  private final AvroKey<Review> avroKey = new AvroKey<>();
+
+  @Override
+  protected void setup(Context context) throws IOException, InterruptedException {
+    outputs = new MultipleOutputs<>(context);
+  }
+
+  @Override
+  protected void reduce(Text key, Iterable<IngestValue> values, Context context)
+      throws IOException, InterruptedException {
+    if (key.getLength() > 0 && key.charAt(0) == 'X') {
+      for (IngestValue v : values) {
+        reject(context, v.reason(), v.toReject());
+      }
+      return;
+    }
+    IngestValue best = null;
+    for (IngestValue v : values) {
+      if (best == null) {
+        best = v.copy();
+      } else if (v.before(best)) {
+        duplicate(context, best, v);
+        best = v.copy();
+      } else {
+        duplicate(context, v, best);
+      }
+    }
+    if (best != null) {
+      context.getCounter(IngestCounters.ACCEPTED).increment(1);
+      if (best.review().getTs() == null) {
+        context.getCounter(IngestCounters.NO_TIMESTAMP).increment(1);
+      }
+      if (best.review().getReviewId().startsWith("h-")) {
+        context.getCounter(IngestCounters.DERIVED_REVIEW_ID).increment(1);
+      }
+      writeReview(context, best.review());
+    }
+  }
+
+  private void duplicate(Context context, IngestValue dropped, IngestValue kept)
+      throws IOException, InterruptedException {
+    reject(context, RejectReason.DUPLICATE_REVIEW_ID, dropped.toReject(RejectReason.DUPLICATE_REVIEW_ID,
+        "review id " + kept.review().getReviewId() + " already taken by " + kept.source() + "@" + kept.position()));
+  }
+
+  private void reject(Context context, RejectReason reason, ReviewReject r) throws IOException, InterruptedException {
+    context.getCounter(IngestCounters.REJECTED).increment(1);
+    context.getCounter(IngestCounters.of(reason)).increment(1);
+    writeReject(context, r);
+  }
+
+  protected void writeReview(Context context, Review review) throws IOException, InterruptedException {
+    avroKey.datum(review);
+    outputs.write(REVIEWS, avroKey, NullWritable.get(), REVIEWS + "/part");
+  }
+
+  protected void writeReject(Context context, ReviewReject reject) throws IOException, InterruptedException {
+    outputs.write(REJECTS, null, reject, REJECTS + "/part");
+  }
+
+  @Override
+  protected void cleanup(Context context) throws IOException, InterruptedException {
+    if (outputs != null) {
+      outputs.close();
+    }
+  }
+}

@@ -1,0 +1,246 @@
+package org.portrait.jobs.pipeline;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.util.Tool;
+import org.apache.hadoop.util.ToolRunner;
+import org.portrait.common.config.LocalMode;
+import org.portrait.jobs.CliArgs;
+import org.portrait.jobs.Jobs;
+import org.portrait.jobs.PortraitTool;
+import org.portrait.jobs.cli.PortraitMain;
+
+/**
+ * Runs the stages in order (ingest → segment → vocab → cooccur → glove-train → profile → segments → metrics)
+ * through the same commands Oozie calls, printing one line per stage, then publishes the tables as
+ * {@code dt=} partitions. A failed stage stops the run and nothing is published.
+ */
+public class PipelineDriver extends PortraitTool {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PipelineDriver.class);
+
+  /** File the embedding-eval stage writes its results to, inside its output folder. */
+  static final String EMBEDDING_EVAL_JSON = "embedding-eval.json";
+
+  /** Tables the run publishes: table name → folder under the stage outputs. */
+  static final Map<String, String> TABLES = new LinkedHashMap<>();
+
+  static {
+    TABLES.put("review_reject", "ingest/rejects");
+    TABLES.put("word_vector", "glove-train/word_vector");
+    TABLES.put("user_profile", "profile/user_profile");
+    TABLES.put("user_segment", "segments/user_segment");
+    TABLES.put("profile_metrics", "metrics/profile_metrics");
+  }
+
+  /** The stages, in order. */
+  static List<PipelineStage> stages() {
+    List<PipelineStage> s = new ArrayList<>();
+    s.add(new PipelineStage("ingest", "ingest",
+        l -> List.of("--input", l.input(), "--output", out(l, "ingest")),
+        l -> out(l, "ingest"), List.of("RECORDS_READ", "ACCEPTED", "REJECTED")));
+    s.add(new PipelineStage("segment", "segment",
+        l -> List.of("--input", out(l, "ingest") + "/reviews", "--output", out(l, "segment")),
+        l -> out(l, "segment"), List.of("REVIEWS_OUT", "TOKENS", "EMPTY_AFTER_SEGMENT")));
+    s.add(new PipelineStage("vocab", "vocab",
+        l -> List.of("--input", out(l, "segment"), "--output", out(l, "vocab")),
+        l -> out(l, "vocab"), List.of("DISTINCT_WORDS", "VOCAB_SIZE")));
+    s.add(new PipelineStage("cooccur", "cooccur",
+        l -> List.of("--input", out(l, "segment"), "--vocab", out(l, "vocab"), "--output", out(l, "cooccur")),
+        l -> out(l, "cooccur"), List.of("TOKENS", "NONZERO_ENTRIES")));
+    s.add(new PipelineStage("glove-train", "glove-train",
+        l -> List.of("--input", out(l, "cooccur"), "--vocab", out(l, "vocab"), "--output", out(l, "glove-train")),
+        l -> out(l, "glove-train"), List.of("ROUNDS", "UPDATES")));
+    s.add(new PipelineStage("embedding-eval", "embedding-eval",
+        l -> List.of("--vectors", out(l, "glove-train"), "--eval", l.evalDir(), "--json",
+            out(l, "embedding-eval") + "/" + EMBEDDING_EVAL_JSON),
+        l -> out(l, "embedding-eval"), List.of(), l -> l.evalDir() != null, "no --eval test sets given"));
+    s.add(new PipelineStage("profile", "profile",
+        l -> List.of("--input", out(l, "segment"), "--vectors", out(l, "glove-train"), "--vocab",
+            out(l, "vocab"), "--output", out(l, "profile")),
+        l -> out(l, "profile"), List.of("USERS", "REVIEWS")));
+    s.add(new PipelineStage("segments", "segments",
+        l -> List.of("--input", out(l, "profile") + "/user_profile", "--output", out(l, "segments")),
+        l -> out(l, "segments"), List.of("USERS", "SEGMENTS_PUBLISHED")));
+    s.add(new PipelineStage("metrics", "metrics", PipelineDriver::metricsArgs,
+        l -> out(l, "metrics"), List.of(), l -> l.truth() != null, "no --truth given"));
+    return s;
+  }
+
+  private static List<String> metricsArgs(PipelineLayout l) {
+    List<String> a = new ArrayList<>(List.of("--truth", l.truth(), "--output", out(l, "metrics"),
+        "--profiles", out(l, "profile") + "/user_profile", "--predictions", out(l, "profile") + "/review_predictions",
+        "--tokens", out(l, "segment"), "--loss", out(l, "glove-train") + "/loss.tsv",
+        "--segments", out(l, "segments") + "/user_segment",
+        "--counters", "ingest=" + out(l, "ingest") + ",segment=" + out(l, "segment") + ",vocab=" + out(l, "vocab")
+            + ",profile=" + out(l, "profile") + ",segments=" + out(l, "segments"),
+        "--run-id", "portrait-" + l.dt()));
+    if (l.evalDir() != null) {
+      a.add("--embedding-eval");
+      a.add(out(l, "embedding-eval") + "/" + EMBEDDING_EVAL_JSON);
+    }
+    return a;
+  }
+
+  private static String out(PipelineLayout l, String stage) {
+    return l.stage(stage).toString();
+  }
+
+  @Override
+  public String command() {
+    return "pipeline";
+  }
+
+  @Override
+  public String usage() {
+    return String.join("\n",
+        "portrait pipeline --input FILE|DIR --work ROOT [--truth truth.csv] [--dt yyyy-MM-dd] [--from STAGE] [--to STAGE]",
+        "  Runs every stage in order on the input and publishes the tables under ROOT/warehouse/<table>/dt=<dt>;",
+        "  stage outputs stay under ROOT/staging/dt=<dt>/<stage> (the HDFS layout, hdfs-layout/layout.properties).",
+        "  --input   raw reviews (CSV/TSV with header, JSON Lines or Avro)",
+        "  --work    root of the layout: a local folder, or an HDFS path such as /data/portrait",
+        "  --truth   truth.csv of the synthetic users (enables the metrics stage: scoring of test users)",
+        "  --eval    folder of word-embedding test sets (enables the embedding-eval stage)",
+        "  --dt      run date, the table partition (default: today, UTC)",
+        "  --from/--to  run only a slice of the stages (names: ingest segment vocab cooccur glove-train embedding-eval profile segments metrics)",
+        "  Stage settings are passed as -D key=value (see each command's --help).");
+  }
+
+  @Override
+  protected List<String> options() {
+    return List.of("input", "work", "truth", "eval", "dt", "from", "to");
+  }
+
+  @Override
+  protected int run(CliArgs args) throws Exception {
+    PipelineLayout layout = new PipelineLayout(new Path(args.require("work")), args.require("input"),
+        args.get("truth", null), args.get("eval", null), args.get("dt", LocalDate.now(ZoneOffset.UTC).toString()));
+    return run(getConf(), layout, args.get("from", null), args.get("to", null), System.out);
+  }
+
+  /** Runs stages {@code from}..{@code to} (null = all) and, when the last stage ran, publishes the tables. */
+  public static int run(Configuration conf, PipelineLayout layout, String from, String to, PrintStream progress)
+      throws Exception {
+    if (LocalMode.isEmbedded(conf)) {
+      // Hadoop's scratch and staging folders go under the run's root, not the shared /tmp defaults.
+      LocalMode.configure(conf, new java.io.File(layout.root().toUri().getPath()));
+    }
+    List<PipelineStage> all = stages();
+    int first = from == null ? 0 : indexOf(all, from);
+    int last = to == null ? all.size() - 1 : indexOf(all, to);
+    long started = System.nanoTime();
+    for (int i = first; i <= last; i++) {
+      PipelineStage stage = all.get(i);
+      if (!stage.enabled().test(layout)) {
+        progress.printf(Locale.ROOT, "[%d/%d] %-14s skipped: %s%n", i + 1, all.size(), stage.name(),
+            stage.skippedBecause());
+        continue;
+      }
+      Tool tool = PortraitMain.tool(stage.command());
+      if (tool == null) {
+        progress.printf(Locale.ROOT, "[%d/%d] %-14s not built yet: stopping here%n", i + 1, all.size(), stage.name());
+        return 0;
+      }
+      long t0 = System.nanoTime();
+      int rc = runQuietly(conf, tool, stage.arguments().apply(layout));
+      double secs = (System.nanoTime() - t0) / 1e9;
+      if (rc != 0) {
+        progress.printf(Locale.ROOT, "[%d/%d] %-14s FAILED (exit %d) after %.1f s; tables not published%n",
+            i + 1, all.size(), stage.name(), rc, secs);
+        return rc;
+      }
+      Map<String, Long> counters = Jobs.readCounters(conf, new Path(stage.outputDir().apply(layout)));
+      progress.printf(Locale.ROOT, "[%d/%d] %-14s %6.1f s  %s%n", i + 1, all.size(), stage.name(), secs,
+          summary(counters, stage.headlineCounters()));
+    }
+    if (last == all.size() - 1) {
+      for (Map.Entry<String, String> t : publish(conf, layout).entrySet()) {
+        progress.printf(Locale.ROOT, "table %-16s %s%n", t.getKey(), t.getValue());
+      }
+    }
+    progress.printf(Locale.ROOT, "pipeline done in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    return 0;
+  }
+
+  /**
+   * Runs one stage with its own console summary sent to the log, so the console shows one line per stage;
+   * warnings on stderr stay visible.
+   */
+  private static int runQuietly(Configuration conf, Tool tool, List<String> args) throws Exception {
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    PrintStream console = System.out;
+    System.setOut(new PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      return ToolRunner.run(new Configuration(conf), tool, args.toArray(new String[0]));
+    } finally {
+      System.setOut(console);
+      String text = captured.toString(java.nio.charset.StandardCharsets.UTF_8).trim();
+      if (!text.isEmpty()) {
+        LOG.info("{} said:\n{}", args.isEmpty() ? "stage" : tool.getClass().getSimpleName(), text);
+      }
+    }
+  }
+
+  /** Copies each stage's table folder into its {@code dt=} partition, replacing a previous run of that dt. */
+  static Map<String, String> publish(Configuration conf, PipelineLayout layout) throws IOException {
+    Map<String, String> published = new LinkedHashMap<>();
+    for (Map.Entry<String, String> t : TABLES.entrySet()) {
+      String[] stageAndFolder = t.getValue().split("/", 2);
+      Path source = new Path(layout.stage(stageAndFolder[0]), stageAndFolder[1]);
+      FileSystem fs = source.getFileSystem(conf);
+      if (!fs.exists(source)) {
+        continue;
+      }
+      Path target = layout.partition(t.getKey());
+      Path temp = new Path(target.getParent(), "_tmp." + target.getName());
+      fs.delete(temp, true);
+      if (!FileUtil.copy(fs, source, fs, temp, false, conf)) {
+        throw new IOException("cannot copy " + source + " to " + temp);
+      }
+      fs.delete(target, true);
+      if (!fs.rename(temp, target)) {
+        throw new IOException("cannot publish " + target);
+      }
+      published.put(t.getKey(), fs.makeQualified(target).toString());
+    }
+    return published;
+  }
+
+  private static int indexOf(List<PipelineStage> stages, String name) {
+    for (int i = 0; i < stages.size(); i++) {
+      if (stages.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no stage named " + name);
+  }
+
+  /** "READ=300 ACCEPTED=298 ..." for the named counters, or the first few when none is named. */
+  static String summary(Map<String, Long> counters, List<String> names) {
+    StringBuilder sb = new StringBuilder();
+    List<String> keys = new ArrayList<>();
+    for (String n : names) {
+      if (counters.containsKey(n)) {
+        keys.add(n);
+      }
+    }
+    if (keys.isEmpty()) {
+      counters.keySet().stream().limit(4).forEach(keys::add);
+    }
+    for (String k : keys) {
+      sb.append(k.toLowerCase(Locale.ROOT)).append('=').append(String.format(Locale.ROOT, "%,d", counters.get(k)))
+          .append("  ");
+    }
+    return sb.toString().trim();
+  }
+}

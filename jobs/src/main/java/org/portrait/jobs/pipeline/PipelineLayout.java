@@ -1,0 +1,37 @@
+package org.portrait.jobs.pipeline;
+
+import org.apache.hadoop.fs.Path;
+import org.portrait.common.layout.PortraitLayout;
+
+/**
+ * Where one pipeline run (one {@code dt}) keeps its stage outputs and publishes its tables, derived from the
+ * HDFS layout definition: stage outputs under {@code <root>/staging/dt=<dt>/<stage>}, tables published, only
+ * after every stage has succeeded, to {@code <root>/warehouse/<table>/dt=<dt>}, so Hive never sees a
+ * half-written partition. In local mode the root is the work folder. {@code truth} (truth.csv of synthetic
+ * users) and {@code evalDir} (word-embedding test sets) are optional: null when absent.
+ */
+public record PipelineLayout(Path root, String input, String truth, String evalDir, String dt) {
+
+  private Path area(String area) {
+    return new Path(root, PortraitLayout.path(area));
+  }
+
+  private Path runFolder(String area) {
+    return new Path(area(area), "dt=" + dt);
+  }
+
+  /** Output folder of one stage of this run. */
+  public Path stage(String name) {
+    return new Path(runFolder(PortraitLayout.STAGING), name);
+  }
+
+  /** The {@code dt=} partition folder of a table. */
+  public Path partition(String table) {
+    return new Path(new Path(root, PortraitLayout.tablePath(table)), "dt=" + dt);
+  }
+
+  /** Metrics report folder of this run. */
+  public Path reports() {
+    return runFolder(PortraitLayout.REPORTS);
+  }
+}

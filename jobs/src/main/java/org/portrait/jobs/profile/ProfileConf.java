@@ -1,0 +1,134 @@
+package org.portrait.jobs.profile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.portrait.common.profile.InterestTaxonomy;
+import org.portrait.common.profile.ProfileModel;
+import org.portrait.common.profile.ProfileVocab;
+import org.portrait.common.profile.SoftmaxClassifier;
+import org.portrait.common.profile.WordVectors;
+
+/** Config keys of the profile job and loading of the {@link ProfileModel} a task scores with. */
+public final class ProfileConf {
+  /** Vocabulary file (vocab.tsv). Set by the driver from --vocab. */
+  public static final String VOCAB = "portrait.profile.vocab";
+  /** Vectors file (GloVe text). Set by the driver from --vectors. */
+  public static final String VECTORS = "portrait.profile.vectors";
+  /** Folder with the trained classifiers (category.model, sentiment.model, sif-pc.txt); set by the driver. */
+  public static final String MODELS = "portrait.profile.models";
+  /** Taxonomy file; default: the bundled interest-taxonomy.tsv. */
+  public static final String TAXONOMY = "portrait.profile.taxonomy";
+  /** Vector weighting, tfidf or sif. Default sif. */
+  public static final String WEIGHTING = "portrait.profile.weighting";
+  public static final String DEFAULT_WEIGHTING = "sif";
+  /** SIF parameter a. Default 1e-3. */
+  public static final String SIF_A = "portrait.profile.sif.a";
+  public static final double DEFAULT_SIF_A = 1e-3;
+  /** Keywords per user. Default 10. */
+  public static final String KEYWORDS = "portrait.profile.keywords";
+  public static final int DEFAULT_KEYWORDS = 10;
+  /** Term-count entries held per user while streaming. Default 5000. */
+  public static final String MAX_TERMS = "portrait.profile.max-terms";
+  public static final int DEFAULT_MAX_TERMS = 5000;
+  /** Supervised interest threshold; default: tuned on train users by the driver (fallback 0.15). */
+  public static final String INTEREST_THRESHOLD = "portrait.profile.interest.threshold";
+  public static final double DEFAULT_INTEREST_THRESHOLD = 0.15;
+  /** Embedding-only interest threshold (cosine). Default 0.35. */
+  public static final String EMBEDDING_THRESHOLD = "portrait.profile.interest.embedding-threshold";
+  public static final double DEFAULT_EMBEDDING_THRESHOLD = 0.35;
+  /** Train supervised classifiers when labelled train reviews exist. Default true. */
+  public static final String SUPERVISED = "portrait.profile.supervised";
+  /** Hashed feature bits of the classifiers. Default 18. */
+  public static final String FEATURE_BITS = "portrait.profile.feature-bits";
+  public static final int DEFAULT_FEATURE_BITS = 18;
+  /** Seed of classifier training. Default 1. */
+  public static final String SEED = "portrait.profile.seed";
+  public static final long DEFAULT_SEED = 1;
+  /** Number of documents for IDF; set by the driver (counted input reviews). */
+  public static final String DOC_COUNT = "portrait.profile.doc-count";
+  /** Run id written into every profile. Default: derived from the time of the run. */
+  public static final String RUN_ID = "portrait.profile.run-id";
+  /** Model id written into every profile; set by the driver. */
+  public static final String MODEL_ID = "portrait.profile.model-id";
+
+  static final String CATEGORY_MODEL = "category.model";
+  static final String SENTIMENT_MODEL = "sentiment.model";
+  static final String SIF_PC = "sif-pc.txt";
+
+  private ProfileConf() {}
+
+  /** Loads vocabulary, vectors, taxonomy, classifiers and settings named in {@code conf}. */
+  public static ProfileModel load(Configuration conf) throws IOException {
+    ProfileVocab vocab;
+    try (InputStream in = open(conf, conf.get(VOCAB))) {
+      vocab = ProfileVocab.read(in);
+    }
+    vocab.setDocCount(conf.getLong(DOC_COUNT, 0));
+    WordVectors vectors;
+    try (InputStream in = open(conf, conf.get(VECTORS))) {
+      vectors = WordVectors.read(in);
+    }
+    InterestTaxonomy taxonomy;
+    String tax = conf.get(TAXONOMY);
+    if (tax == null || tax.isEmpty()) {
+      taxonomy = InterestTaxonomy.bundled();
+    } else {
+      try (InputStream in = open(conf, tax)) {
+        taxonomy = InterestTaxonomy.read(in);
+      }
+    }
+    ProfileModel m = new ProfileModel(vocab, vectors, taxonomy, conf.getInt(FEATURE_BITS, DEFAULT_FEATURE_BITS));
+    m.weighting = ProfileModel.Weighting.valueOf(conf.get(WEIGHTING, DEFAULT_WEIGHTING).toUpperCase());
+    m.sifA = conf.getDouble(SIF_A, DEFAULT_SIF_A);
+    m.keywords = conf.getInt(KEYWORDS, DEFAULT_KEYWORDS);
+    m.maxTerms = conf.getInt(MAX_TERMS, DEFAULT_MAX_TERMS);
+    m.interestThreshold = conf.getDouble(INTEREST_THRESHOLD, DEFAULT_INTEREST_THRESHOLD);
+    m.embeddingThreshold = conf.getDouble(EMBEDDING_THRESHOLD, DEFAULT_EMBEDDING_THRESHOLD);
+    m.runId = conf.get(RUN_ID, "");
+    m.modelId = conf.get(MODEL_ID, "");
+    String models = conf.get(MODELS);
+    if (models != null) {
+      Path dir = new Path(models);
+      FileSystem fs = dir.getFileSystem(conf);
+      m.categoryClassifier = readModel(fs, new Path(dir, CATEGORY_MODEL));
+      m.sentimentClassifier = readModel(fs, new Path(dir, SENTIMENT_MODEL));
+      Path pc = new Path(dir, SIF_PC);
+      if (fs.exists(pc)) {
+        m.commonComponent = readVector(fs, pc);
+      }
+    }
+    return m.seal();
+  }
+
+  private static SoftmaxClassifier readModel(FileSystem fs, Path p) throws IOException {
+    if (!fs.exists(p)) {
+      return null;
+    }
+    try (InputStream in = fs.open(p)) {
+      return SoftmaxClassifier.read(in);
+    }
+  }
+
+  static double[] readVector(FileSystem fs, Path p) throws IOException {
+    try (InputStream in = fs.open(p)) {
+      String[] f = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split("\\s+");
+      double[] v = new double[f.length];
+      for (int i = 0; i < f.length; i++) {
+        v[i] = Double.parseDouble(f[i]);
+      }
+      return v;
+    }
+  }
+
+  private static InputStream open(Configuration conf, String path) throws IOException {
+    if (path == null || path.isEmpty()) {
+      throw new IOException("profile job misconfigured: a required path (vocab/vectors) is not set");
+    }
+    Path p = new Path(path);
+    return p.getFileSystem(conf).open(p);
+  }
+}

@@ -1,0 +1,133 @@
+package org.portrait.jobs.profile;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.portrait.common.UserSplit;
+import org.portrait.common.io.AvroFiles;
+import org.portrait.common.profile.ClassifierTrainer;
+import org.portrait.common.profile.SoftmaxClassifier;
+import org.portrait.common.profile.TextFeatures;
+import org.portrait.common.profile.ThresholdTuner;
+import org.portrait.schema.TokenizedReview;
+
+/**
+ * Driver-side step before the profile job: counts the input reviews (IDF's N), trains the review-level category
+ * and sentiment classifiers on split=train reviews ONLY, tunes the interest threshold on train users, and writes
+ * the models into the run's models folder, from which the tasks load them.
+ */
+public final class ProfileTraining {
+  /** What training produced. */
+  public static final class Result {
+    public long docCount;
+    public long trainReviews;
+    public long testReviewsSkipped;
+    public int categoryExamples;
+    public int sentimentExamples;
+    public boolean category;
+    public boolean sentiment;
+    public double interestThreshold = Double.NaN;
+    public int tuningUsers;
+  }
+
+  /** Most train users the threshold tuning holds (their score sums). */
+  static final int MAX_TUNING_USERS = 50_000;
+  /** Most encoded train reviews held per classifier. */
+  static final int MAX_EXAMPLES = 1_000_000;
+
+  private ProfileTraining() {}
+
+  public static Result run(Configuration conf, Path input, Path modelsDir, boolean supervised, boolean tune)
+      throws IOException {
+    Result res = new Result();
+    int bits = conf.getInt(ProfileConf.FEATURE_BITS, ProfileConf.DEFAULT_FEATURE_BITS);
+    long seed = conf.getLong(ProfileConf.SEED, ProfileConf.DEFAULT_SEED);
+    TextFeatures features = new TextFeatures(bits);
+    ClassifierTrainer trainer = new ClassifierTrainer(features, MAX_EXAMPLES, seed);
+    res.docCount = AvroFiles.forEach(conf, input, TokenizedReview.class, r -> {
+      if (!UserSplit.TRAIN.equals(r.getSplit())) {
+        res.testReviewsSkipped++;
+        return; // test users' labels never reach training
+      }
+      res.trainReviews++;
+      if (supervised) {
+        trainer.add(r.getTokens(), r.getCategory(), r.getLabel());
+      }
+    });
+    FileSystem fs = modelsDir.getFileSystem(conf);
+    fs.mkdirs(modelsDir);
+    if (!supervised) {
+      return res;
+    }
+    res.categoryExamples = trainer.categoryExamples();
+    res.sentimentExamples = trainer.sentimentExamples();
+    SoftmaxClassifier.Settings s = new SoftmaxClassifier.Settings();
+    s.seed = seed;
+    SoftmaxClassifier cat = trainer.trainCategory(s);
+    SoftmaxClassifier sent = trainer.trainSentiment(s);
+    if (cat != null) {
+      write(fs, new Path(modelsDir, ProfileConf.CATEGORY_MODEL), cat);
+      res.category = true;
+    }
+    if (sent != null) {
+      write(fs, new Path(modelsDir, ProfileConf.SENTIMENT_MODEL), sent);
+      res.sentiment = true;
+    }
+    if (cat != null && tune) {
+      tuneThreshold(conf, input, features, cat, res);
+    }
+    return res;
+  }
+
+  private static void tuneThreshold(Configuration conf, Path input, TextFeatures features, SoftmaxClassifier cat,
+      Result res) throws IOException {
+    List<String> labels = cat.labels();
+    int k = labels.size();
+    Map<String, double[]> sums = new HashMap<>();
+    AvroFiles.forEach(conf, input, TokenizedReview.class, r -> {
+      if (!UserSplit.TRAIN.equals(r.getSplit()) || r.getCategory() == null || r.getTokens().isEmpty()) {
+        return;
+      }
+      double[] acc = sums.get(r.getUserKey());
+      if (acc == null) {
+        if (sums.size() >= MAX_TUNING_USERS) {
+          return;
+        }
+        acc = new double[2 * k + 1];
+        sums.put(r.getUserKey(), acc);
+      }
+      double[] p = cat.predict(features.encode(r.getTokens()));
+      for (int i = 0; i < k; i++) {
+        acc[i] += p[i];
+      }
+      int li = labels.indexOf(r.getCategory());
+      if (li >= 0) {
+        acc[k + li]++;
+      }
+      acc[2 * k]++;
+    });
+    ThresholdTuner tuner = new ThresholdTuner(labels, 0.1);
+    sums.values().forEach(a -> {
+      double[] mean = new double[k];
+      int[] counts = new int[k];
+      for (int i = 0; i < k; i++) {
+        mean[i] = a[i] / a[2 * k];
+        counts[i] = (int) a[k + i];
+      }
+      tuner.addUser(mean, counts);
+    });
+    res.tuningUsers = tuner.users();
+    res.interestThreshold = tuner.best(ProfileConf.DEFAULT_INTEREST_THRESHOLD);
+  }
+
+  private static void write(FileSystem fs, Path p, SoftmaxClassifier c) throws IOException {
+    try (OutputStream out = fs.create(p, true)) {
+      c.write(out);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package org.portrait.jobs.usersegment;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.portrait.common.profile.SegmentRules;
+import org.portrait.common.profile.VectorMath;
+import org.portrait.schema.UserSegment;
+
+/** Builds the user_segment rows from per-cluster stats, applying the k-anonymity merge. */
+final class SegmentTable {
+  static final int TOP_INTERESTS = 3;
+  static final int TOP_KEYWORDS = 10;
+  final List<UserSegment> rows = new ArrayList<>();
+  final Map<Integer, Integer> published = new TreeMap<>();
+  int publishedCount;
+  int mergedCount;
+
+  /** {@code lines}: "cluster<TAB>size<TAB>interest counts<TAB>keyword counts" (cluster -1: users without vector). */
+  static SegmentTable fromStats(List<String> lines, List<double[]> centroids, int minSize, String runId) {
+    Map<Integer, Integer> sizes = new TreeMap<>();
+    Map<Integer, Map<String, Long>> interests = new HashMap<>();
+    Map<Integer, Map<String, Long>> keywords = new HashMap<>();
+    for (String l : lines) {
+      String[] f = l.split("\t", -1);
+      int c = Integer.parseInt(f[0]);
+      sizes.put(c, Integer.parseInt(f[1]));
+      interests.put(c, SegmentRules.parseCounts(f[2]));
+      keywords.put(c, SegmentRules.parseCounts(f[3]));
+    }
+    SegmentTable t = new SegmentTable();
+    Map<Integer, Integer> mapping = SegmentRules.publishMapping(sizes, minSize);
+    mapping.put(SegmentRules.OTHER, SegmentRules.OTHER);
+    int otherSize = 0;
+    Map<String, Long> otherInterests = new HashMap<>();
+    Map<String, Long> otherKeywords = new HashMap<>();
+    int dim = centroids.isEmpty() ? 0 : centroids.get(0).length;
+    double[] otherCentroid = new double[dim];
+    for (Map.Entry<Integer, Integer> e : sizes.entrySet()) {
+      int c = e.getKey();
+      int size = e.getValue();
+      if (c >= 0 && mapping.get(c) == c) {
+        t.rows.add(row(c, size, interests.get(c), keywords.get(c), centroids.get(c), runId));
+        t.publishedCount++;
+      } else {
+        if (c >= 0) {
+          t.mergedCount++;
+          for (int i = 0; i < dim; i++) {
+            otherCentroid[i] += size * centroids.get(c)[i];
+          }
+        }
+        otherSize += size;
+        interests.get(c).forEach((k, v) -> otherInterests.merge(k, v, Long::sum));
+        keywords.get(c).forEach((k, v) -> otherKeywords.merge(k, v, Long::sum));
+      }
+    }
+    if (otherSize > 0) {
+      VectorMath.normalise(otherCentroid);
+      t.rows.add(row(SegmentRules.OTHER, otherSize, otherInterests, otherKeywords, otherCentroid, runId));
+    }
+    t.published.putAll(mapping);
+    return t;
+  }
+
+  private static UserSegment row(int id, int size, Map<String, Long> interests, Map<String, Long> keywords,
+      double[] centroid, String runId) {
+    List<Float> c = new ArrayList<>();
+    for (double x : centroid) {
+      c.add((float) x);
+    }
+    return new UserSegment(id, size, SegmentRules.top(interests, TOP_INTERESTS),
+        SegmentRules.top(keywords, TOP_KEYWORDS), c, runId);
+  }
+
+  void writeParquet(Configuration conf, Path file) throws IOException {
+    try (ParquetWriter<UserSegment> w = AvroParquetWriter.<UserSegment>builder(HadoopOutputFile.fromPath(file, conf))
+        .withSchema(UserSegment.getClassSchema()).withConf(conf).build()) {
+      for (UserSegment s : rows) {
+        w.write(s);
+      }
+    }
+  }
+}

@@ -1,0 +1,307 @@
+package org.portrait.jobs.usersegment;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.IntWritable;
+import org.apache.hadoop.io.SequenceFile;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.io.Writable;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.SequenceFileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
+import org.apache.hadoop.util.ReflectionUtils;
+import org.apache.mahout.clustering.Cluster;
+import org.apache.mahout.clustering.iterator.ClusterWritable;
+import org.apache.mahout.clustering.kmeans.KMeansDriver;
+import org.apache.mahout.clustering.kmeans.Kluster;
+import org.apache.mahout.common.distance.CosineDistanceMeasure;
+import org.apache.mahout.math.DenseVector;
+import org.apache.mahout.math.Vector;
+import org.apache.mahout.math.VectorWritable;
+import org.apache.parquet.avro.AvroParquetInputFormat;
+import org.apache.parquet.avro.AvroParquetOutputFormat;
+import org.apache.parquet.avro.AvroReadSupport;
+import org.apache.parquet.avro.SpecificDataSupplier;
+import org.portrait.common.config.LocalMode;
+import org.portrait.common.io.AtomicOutput;
+import org.portrait.jobs.CliArgs;
+import org.portrait.jobs.Jobs;
+import org.portrait.jobs.PortraitTool;
+import org.portrait.schema.UserProfile;
+
+/**
+ * {@code segments --input P/user_profile --output G}: Apache Mahout k-means (cosine distance, seeded initial
+ * centroids) over the profile vectors; writes G/user_segment/ (Parquet UserSegment) with segments under the
+ * k-anonymity size merged into segment -1, and rewrites the profiles with their segment id (atomically).
+ */
+public class UserSegmentDriver extends PortraitTool {
+  /** Number of clusters. Default 8. */
+  public static final String K = "portrait.segments.k";
+  public static final int DEFAULT_K = 8;
+  /** Most k-means iterations. Default 10. */
+  public static final String ITERATIONS = "portrait.segments.iterations";
+  public static final int DEFAULT_ITERATIONS = 10;
+  /** Convergence delta of Mahout k-means. Default 0.001. */
+  public static final String DELTA = "portrait.segments.convergence-delta";
+  public static final double DEFAULT_DELTA = 0.001;
+  /** Seed of the initial centroid choice. Default 1. */
+  public static final String SEED = "portrait.segments.seed";
+  public static final long DEFAULT_SEED = 1;
+  /** k-anonymity: smallest segment published on its own. Default 20. */
+  public static final String MIN_SIZE = "portrait.segments.min-size";
+  public static final int DEFAULT_MIN_SIZE = 20;
+  /** Run Mahout sequentially (in the driver); default: true in local mode, false on a cluster. */
+  public static final String SEQUENTIAL = "portrait.segments.sequential";
+  /** Run id written into each segment row. Default: derived from the time of the run. */
+  public static final String RUN_ID = "portrait.segments.run-id";
+
+  /** What a run produced. */
+  public static final class Result {
+    public Map<String, Long> counters = new LinkedHashMap<>();
+    public List<org.portrait.schema.UserSegment> segments = new ArrayList<>();
+  }
+
+  public static Result run(Configuration base, Path profiles, Path output) throws IOException {
+    Configuration conf = new Configuration(base);
+    conf.setBoolean("parquet.avro.write-old-list-structure", false);
+    conf.set("parquet.summary.metadata.level", "NONE");
+    AvroReadSupport.setAvroDataSupplier(conf, SpecificDataSupplier.class);
+    AvroReadSupport.setAvroReadSchema(conf, UserProfile.getClassSchema());
+    FileSystem fs = profiles.getFileSystem(conf);
+    if (!fs.exists(profiles)) {
+      throw new IllegalArgumentException(profiles + " does not exist");
+    }
+    String runId = conf.get(RUN_ID, "run-" + System.currentTimeMillis());
+    AtomicOutput out = AtomicOutput.begin(conf, output);
+    Path tmp = out.tempPath();
+    Result res = new Result();
+    try {
+      // 1. profile vectors → Mahout input
+      Path vectors = new Path(tmp, "_kmeans/vectors");
+      Job vj = profileJob(conf, "segments-vectors", profiles);
+      vj.setMapperClass(ProfileVectorMapper.class);
+      vj.setNumReduceTasks(0);
+      vj.setOutputKeyClass(Text.class);
+      vj.setOutputValueClass(VectorWritable.class);
+      vj.setOutputFormatClass(SequenceFileOutputFormat.class);
+      FileOutputFormat.setOutputPath(vj, vectors);
+      Jobs.runOrThrow(vj);
+      res.counters.putAll(Jobs.counters(vj, UserSegmentCounters.class));
+
+      // 2. seeded initial centroids, then Mahout k-means
+      List<double[]> centroids = new ArrayList<>();
+      long n = res.counters.get(UserSegmentCounters.VECTORS_OUT.name());
+      if (n > 0) {
+        Path clustersIn = new Path(tmp, "_kmeans/clusters-in");
+        int k = (int) Math.min(conf.getInt(K, DEFAULT_K), n);
+        writeInitialClusters(conf, vectors, new Path(clustersIn, "part-seed"), k, conf.getLong(SEED, DEFAULT_SEED));
+        Path kmOut = new Path(tmp, "_kmeans/out");
+        boolean sequential = conf.getBoolean(SEQUENTIAL, LocalMode.isLocal(conf));
+        try {
+          KMeansDriver.run(conf, vectors, clustersIn, kmOut, conf.getDouble(DELTA, DEFAULT_DELTA),
+              conf.getInt(ITERATIONS, DEFAULT_ITERATIONS), false, 0.0, sequential);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("k-means interrupted", e);
+        } catch (ClassNotFoundException e) {
+          throw new IOException(e);
+        }
+        centroids = readFinalCentroids(conf, kmOut);
+      }
+
+      // 3. sizes and descriptions per cluster, then the k-anonymity rule
+      Path centroidsFile = new Path(tmp, "_kmeans/centroids.tsv");
+      SegmentCentroids.write(conf, centroidsFile, centroids, Map.of());
+      conf.set(SegmentCentroids.CENTROIDS, centroidsFile.toString());
+      Path stats = new Path(tmp, "_kmeans/stats");
+      Job sj = profileJob(conf, "segments-stats", profiles);
+      sj.setMapperClass(SegmentStatsMapper.class);
+      sj.setCombinerClass(SegmentStatsReducer.class);
+      sj.setReducerClass(SegmentStatsReducer.class);
+      sj.setNumReduceTasks(1);
+      sj.setOutputKeyClass(IntWritable.class);
+      sj.setOutputValueClass(Text.class);
+      sj.setOutputFormatClass(TextOutputFormat.class);
+      FileOutputFormat.setOutputPath(sj, stats);
+      Jobs.runOrThrow(sj);
+      SegmentTable table = SegmentTable.fromStats(readLines(fs, stats), centroids,
+          conf.getInt(MIN_SIZE, DEFAULT_MIN_SIZE), runId);
+      res.segments = table.rows;
+      table.writeParquet(conf, new Path(tmp, "user_segment/part-00000.parquet"));
+      SegmentCentroids.write(conf, centroidsFile, centroids, table.published);
+      res.counters.put(UserSegmentCounters.SEGMENTS_PUBLISHED.name(), (long) table.publishedCount);
+      res.counters.put(UserSegmentCounters.SEGMENTS_MERGED.name(), (long) table.mergedCount);
+
+      // 4. rewrite the profiles with their segment id, committed atomically in place
+      AtomicOutput rewrite = AtomicOutput.begin(conf, profiles);
+      Job aj = profileJob(conf, "segments-assign", profiles);
+      aj.setMapperClass(SegmentAssignMapper.class);
+      aj.setNumReduceTasks(0);
+      aj.setOutputKeyClass(Void.class);
+      aj.setOutputValueClass(UserProfile.class);
+      aj.setOutputFormatClass(AvroParquetOutputFormat.class);
+      AvroParquetOutputFormat.setSchema(aj, UserProfile.getClassSchema());
+      FileOutputFormat.setOutputPath(aj, rewrite.tempPath());
+      try {
+        Jobs.runOrThrow(aj);
+      } catch (IOException e) {
+        rewrite.abort();
+        throw e;
+      }
+      Map<String, Long> ac = Jobs.counters(aj, UserSegmentCounters.class);
+      res.counters.put(UserSegmentCounters.PROFILES_REWRITTEN.name(), ac.get("PROFILES_REWRITTEN"));
+      res.counters.put(UserSegmentCounters.USERS_IN_OTHER.name(), ac.get("USERS_IN_OTHER"));
+      fs.delete(new Path(tmp, "_kmeans"), true);
+      Jobs.writeCounters(conf, tmp, res.counters);
+      rewrite.commit();
+      out.commit();
+      return res;
+    } catch (IOException | RuntimeException e) {
+      out.abort();
+      throw e;
+    }
+  }
+
+  private static Job profileJob(Configuration conf, String name, Path profiles) throws IOException {
+    Job job = Jobs.newJob(conf, name, UserSegmentDriver.class);
+    job.setInputFormatClass(AvroParquetInputFormat.class);
+    AvroParquetInputFormat.setAvroReadSchema(job, UserProfile.getClassSchema());
+    FileInputFormat.addInputPath(job, profiles);
+    return job;
+  }
+
+  /** k distinct user vectors chosen by a seeded reservoir sample, written as Mahout clusters. */
+  static void writeInitialClusters(Configuration conf, Path vectors, Path file, int k, long seed) throws IOException {
+    FileSystem fs = vectors.getFileSystem(conf);
+    Random rnd = new Random(seed);
+    List<Vector> chosen = new ArrayList<>();
+    long seen = 0;
+    for (FileStatus st : sortedParts(fs, vectors)) {
+      try (SequenceFile.Reader r = new SequenceFile.Reader(conf, SequenceFile.Reader.file(st.getPath()))) {
+        Text key = new Text();
+        VectorWritable value = new VectorWritable();
+        while (r.next(key, value)) {
+          seen++;
+          if (chosen.size() < k) {
+            chosen.add(value.get().clone());
+          } else {
+            long j = (long) (rnd.nextDouble() * seen);
+            if (j < k) {
+              chosen.set((int) j, value.get().clone());
+            }
+          }
+        }
+      }
+    }
+    try (SequenceFile.Writer w = SequenceFile.createWriter(conf, SequenceFile.Writer.file(file),
+        SequenceFile.Writer.keyClass(Text.class), SequenceFile.Writer.valueClass(ClusterWritable.class))) {
+      CosineDistanceMeasure measure = new CosineDistanceMeasure();
+      for (int i = 0; i < chosen.size(); i++) {
+        Kluster c = new Kluster(new DenseVector(chosen.get(i)), i, measure);
+        w.append(new Text(c.getIdentifier()), new ClusterWritable(c));
+      }
+    }
+  }
+
+  /** Centroids of Mahout's final iteration (clusters-N-final), indexed by cluster id order. */
+  static List<double[]> readFinalCentroids(Configuration conf, Path kmOut) throws IOException {
+    FileSystem fs = kmOut.getFileSystem(conf);
+    FileStatus[] finals = fs.globStatus(new Path(kmOut, "clusters-*-final"));
+    if (finals == null || finals.length == 0) {
+      throw new IOException("k-means wrote no final clusters under " + kmOut);
+    }
+    Map<Integer, double[]> byId = new java.util.TreeMap<>();
+    for (FileStatus st : sortedParts(fs, finals[0].getPath())) {
+      try (SequenceFile.Reader r = new SequenceFile.Reader(conf, SequenceFile.Reader.file(st.getPath()))) {
+        Writable key = (Writable) ReflectionUtils.newInstance(r.getKeyClass(), conf);
+        ClusterWritable value = new ClusterWritable();
+        while (r.next(key, value)) {
+          Cluster c = value.getValue();
+          Vector v = c.getCenter();
+          double[] x = new double[v.size()];
+          for (int i = 0; i < x.length; i++) {
+            x[i] = v.get(i);
+          }
+          byId.put(c.getId(), x);
+        }
+      }
+    }
+    return new ArrayList<>(byId.values());
+  }
+
+  private static List<FileStatus> sortedParts(FileSystem fs, Path dir) throws IOException {
+    List<FileStatus> parts = new ArrayList<>();
+    for (FileStatus st : fs.listStatus(dir, p -> p.getName().startsWith("part"))) {
+      parts.add(st);
+    }
+    parts.sort(null);
+    return parts;
+  }
+
+  private static List<String> readLines(FileSystem fs, Path dir) throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (FileStatus st : sortedParts(fs, dir)) {
+      for (String l : new String(fs.open(st.getPath()).readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (!l.isBlank()) {
+          lines.add(l);
+        }
+      }
+    }
+    return lines;
+  }
+
+  @Override
+  public String command() {
+    return "segments";
+  }
+
+  @Override
+  public String usage() {
+    return "segments --input P/user_profile --output G [--k 8] [--iterations 10] [--seed 1] [--min-size 20]\n"
+        + "  Mahout k-means (cosine) over profile vectors. Writes G/user_segment/ (Parquet UserSegment);\n"
+        + "  segments under --min-size users are merged into segment -1 (k-anonymity); rewrites the profiles\n"
+        + "  in --input with their segment_id (atomically). Keys: portrait.segments.*";
+  }
+
+  @Override
+  protected List<String> options() {
+    return List.of("input", "output", "k", "iterations", "seed", "min-size", "run-id");
+  }
+
+  @Override
+  protected int run(CliArgs a) throws Exception {
+    Configuration conf = getConf();
+    if (a.has("k")) {
+      conf.setInt(K, a.getInt("k", DEFAULT_K));
+    }
+    if (a.has("iterations")) {
+      conf.setInt(ITERATIONS, a.getInt("iterations", DEFAULT_ITERATIONS));
+    }
+    if (a.has("seed")) {
+      conf.setLong(SEED, a.getLong("seed", DEFAULT_SEED));
+    }
+    if (a.has("min-size")) {
+      conf.setInt(MIN_SIZE, a.getInt("min-size", DEFAULT_MIN_SIZE));
+    }
+    if (a.has("run-id")) {
+      conf.set(RUN_ID, a.get("run-id", ""));
+    }
+    if (conf.getInt(K, DEFAULT_K) < 1) {
+      throw new IllegalArgumentException("--k must be at least 1");
+    }
+    Result r = run(conf, new Path(a.require("input")), new Path(a.require("output")));
+    System.out.println("segments: " + r.counters + " segments=" + r.segments.size());
+    return 0;
+  }
+}

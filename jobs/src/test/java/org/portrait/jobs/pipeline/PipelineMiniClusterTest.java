@@ -1,0 +1,116 @@
+package org.portrait.jobs.pipeline;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.hadoop.mapreduce.v2.MiniMRYarnCluster;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.portrait.jobs.Jobs;
+
+/**
+ * The stage chain on a real (mini) cluster: HDFS for every path and YARN for every job, as Oozie runs it.
+ * One cluster for the whole class because start and stop cost ~30 s.
+ */
+public class PipelineMiniClusterTest {
+  @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
+  private static MiniDFSCluster dfs;
+  private static MiniMRYarnCluster yarn;
+  private static Configuration conf;
+
+  @BeforeClass
+  public static void startCluster() throws Exception {
+    Configuration c = new Configuration();
+    File base = TMP.newFolder("cluster");
+    c.set("hadoop.tmp.dir", new File(base, "tmp").getAbsolutePath());
+    c.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, new File(base, "dfs").getAbsolutePath());
+    dfs = new MiniDFSCluster.Builder(c).numDataNodes(1).build();
+    c.set("fs.defaultFS", dfs.getFileSystem().getUri().toString());
+    c.setInt(YarnConfiguration.NM_PMEM_MB, 6144);
+    c.setInt(YarnConfiguration.RM_SCHEDULER_MINIMUM_ALLOCATION_MB, 256);
+    c.setFloat("yarn.scheduler.capacity.maximum-am-resource-percent", 1.0f);
+    c.setBoolean(YarnConfiguration.NM_PMEM_CHECK_ENABLED, false);
+    c.setBoolean(YarnConfiguration.NM_VMEM_CHECK_ENABLED, false);
+    c.setInt("mapreduce.map.memory.mb", 768);
+    c.setInt("mapreduce.reduce.memory.mb", 768);
+    c.setInt("yarn.app.mapreduce.am.resource.mb", 768);
+    c.set("mapreduce.map.java.opts", "-Xmx600m");
+    c.set("mapreduce.reduce.java.opts", "-Xmx600m");
+    c.set("yarn.app.mapreduce.am.command-opts", "-Xmx600m");
+    yarn = new MiniMRYarnCluster("portrait-chain", 1);
+    yarn.init(c);
+    yarn.start();
+    conf = new Configuration(yarn.getConfig());
+  }
+
+  @AfterClass
+  public static void stopCluster() {
+    if (yarn != null) {
+      yarn.stop();
+    }
+    if (dfs != null) {
+      dfs.shutdown();
+    }
+  }
+
+  @Test
+  public void chainRunsOnYarnOverHdfs() throws Exception {
+    FileSystem fs = FileSystem.get(conf);
+    Path raw = new Path("/portrait/raw/reviews.csv");
+    Path truth = new Path("/portrait/raw/truth.csv");
+    int rows = copyHead(fs, sample("reviews.csv"), raw, 1500);
+    copyHead(fs, sample("truth.csv"), truth, Integer.MAX_VALUE);
+    PipelineLayout layout = new PipelineLayout(new Path("/portrait/run"), raw.toString(), truth.toString(), null,
+        "2026-01-01");
+
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    int rc = PipelineDriver.run(conf, layout, null, null, new PrintStream(progress, true, StandardCharsets.UTF_8));
+    String lines = progress.toString(StandardCharsets.UTF_8);
+    assertEquals(lines, 0, rc);
+
+    Map<String, Long> ingest = Jobs.readCounters(conf, layout.stage("ingest"));
+    assertEquals(lines, (long) rows, (long) ingest.get("RECORDS_READ"));
+    assertEquals(lines, ingest.get("RECORDS_READ").longValue(), ingest.get("ACCEPTED") + ingest.get("REJECTED"));
+    for (String table : List.of("user_profile", "word_vector", "user_segment")) {
+      Path partition = layout.partition(table);
+      assertTrue(table + " published on HDFS\n" + lines, fs.exists(partition));
+      assertTrue(table + " has data files", fs.listStatus(partition, p -> p.getName().endsWith(".parquet")).length > 0);
+    }
+  }
+
+  private static File sample(String name) {
+    return new File(System.getProperty("portrait.project.dir", "."), "data/sample/" + name);
+  }
+
+  /** Copies the header and the first {@code rows} records of a CSV to HDFS; returns the records copied. */
+  private static int copyHead(FileSystem fs, File local, Path target, int rows) throws Exception {
+    int n = 0;
+    try (BufferedReader in = Files.newBufferedReader(local.toPath(), StandardCharsets.UTF_8);
+         OutputStream out = fs.create(target, true)) {
+      String line = in.readLine();
+      out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+      while (n < rows && (line = in.readLine()) != null) {
+        out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        n++;
+      }
+    }
+    return n;
+  }
+}
