@@ -74,10 +74,13 @@ public class MetricsDriver extends PortraitTool {
    * the names given to {@code --counters}. Default {@value #DEFAULT_RECONCILE_RULES}.
    */
   public static final String RECONCILE_RULES = "portrait.metrics.reconcile.rules";
-  public static final String DEFAULT_RECONCILE_RULES = "ingest:READ = ingest:ACCEPTED + ingest:REJECTED;"
+  public static final String DEFAULT_RECONCILE_RULES = "ingest:RECORDS_READ = ingest:ACCEPTED + ingest:REJECTED;"
       + " ingest:ACCEPTED = segment:REVIEWS_IN;"
-      + " segment:REVIEWS_IN = segment:REVIEWS_OUT + segment:EMPTY_AFTER_SEGMENTATION;"
-      + " segment:REVIEWS_OUT = profile:REVIEWS_IN";
+      + " segment:REVIEWS_IN = segment:REVIEWS_OUT + segment:REVIEWS_INVALID;"
+      + " segment:REVIEWS_OUT = profile:REVIEWS_IN;"
+      + " profile:REVIEWS_IN = profile:PREDICTIONS_OUT + profile:REVIEWS_NO_USER;"
+      + " profile:PREDICTIONS_OUT = metrics:PREDICTIONS_TEST + metrics:PREDICTIONS_TRAIN_SKIPPED;"
+      + " profile:USERS = metrics:PROFILES";
 
   // Set by the driver for the reducer (not user settings).
   static final String MAJORITY_SET = "portrait.metrics.internal.majority-set";
@@ -174,7 +177,10 @@ public class MetricsDriver extends PortraitTool {
           stageCounters.put(e.getKey(), Jobs.readCounters(conf, e.getValue()));
         }
       }
-      stageCounters.put("metrics", counters);
+      if (o.profiles() != null && o.predictions() != null) {
+        // what this job read must be what the profile stage wrote (rules on "metrics" skip otherwise)
+        stageCounters.put("metrics", counters);
+      }
       List<Reconciliation.Check> checks =
           Reconciliation.check(conf.get(RECONCILE_RULES, DEFAULT_RECONCILE_RULES), stageCounters);
       List<String> failures = List.of();
