@@ -23,6 +23,7 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.portrait.common.io.AvroFiles;
 import org.portrait.common.metrics.CentroidModel;
 import org.portrait.common.metrics.TruthRow;
+import org.portrait.schema.ReviewPrediction;
 import org.portrait.schema.TokenizedReview;
 
 /** The small side inputs the driver reads itself: train priors, centroids, loss, segments, vectors. */
@@ -90,6 +91,17 @@ final class MetricsInputs {
       }
     });
     return new Centroids(b.build(), labels[1] >= labels[0] ? "positive" : "negative", n);
+  }
+
+  /** Majority gold label of the TRAIN review predictions (when no tokens give it); positive on a tie. */
+  static String reviewMajority(Configuration conf, Path predictions) throws IOException {
+    long[] labels = new long[2];
+    AvroFiles.forEach(conf, predictions, ReviewPrediction.class, r -> {
+      if ("train".equals(r.getSplit()) && r.getLabel() != null) {
+        labels[r.getLabel() > 0 ? 1 : 0]++;
+      }
+    });
+    return labels[1] >= labels[0] ? "positive" : "negative";
   }
 
   /** {@code round<TAB>loss} lines (a header or a bad line is skipped). */

@@ -48,6 +48,7 @@ public class MetricsReducer extends Reducer<Text, Text, Text, LongWritable> {
   private String majorityReview;
   private double minWeight;
   private double reviewThreshold;
+  private boolean hasProfiles;
 
   @Override
   protected void setup(Context context) throws IOException {
@@ -60,6 +61,7 @@ public class MetricsReducer extends Reducer<Text, Text, Text, LongWritable> {
     majorityReview = conf.get(MetricsDriver.MAJORITY_REVIEW, "positive");
     minWeight = conf.getDouble(MetricsDriver.TRUTH_MIN_WEIGHT, MetricsDriver.DEFAULT_TRUTH_MIN_WEIGHT);
     reviewThreshold = conf.getDouble(MetricsDriver.REVIEW_THRESHOLD, MetricsDriver.DEFAULT_REVIEW_THRESHOLD);
+    hasProfiles = conf.getBoolean(MetricsDriver.HAS_PROFILES, true);
     String modelPath = conf.get(MetricsDriver.CENTROID_MODEL);
     if (modelPath != null) {
       Path p = new Path(modelPath);
@@ -125,7 +127,9 @@ public class MetricsReducer extends Reducer<Text, Text, Text, LongWritable> {
     }
     List<String> predicted = new ArrayList<>();
     String predictedSentiment = NONE;
-    if (profile == null || profile.length < 3) {
+    if (!hasProfiles) {
+      // no profiles given at all: score the baselines only
+    } else if (profile == null || profile.length < 3) {
       context.getCounter(MetricsCounters.TRUTH_WITHOUT_PROFILE).increment(1);
     } else {
       if (!profile[1].isEmpty()) {
@@ -133,13 +137,15 @@ public class MetricsReducer extends Reducer<Text, Text, Text, LongWritable> {
       }
       predictedSentiment = profile[2];
     }
-    ours.add(gold, predicted);
+    if (hasProfiles) {
+      ours.add(gold, predicted);
+      topInterest.add(goldTop, predicted.isEmpty() ? NONE : predicted.get(0));
+      userSentiment.add(truth[3], predictedSentiment);
+    }
     majority.add(gold, majoritySet);
     if (model != null) {
       centroid.add(gold, rule.select(model.score(tokens)));
     }
-    topInterest.add(goldTop, predicted.isEmpty() ? NONE : predicted.get(0));
-    userSentiment.add(truth[3], predictedSentiment);
     userSentimentMajority.add(truth[3], majoritySentiment);
     for (String[] r : reviews) {
       if (r.length < 3 || r[1].isEmpty()) {
@@ -175,7 +181,9 @@ public class MetricsReducer extends Reducer<Text, Text, Text, LongWritable> {
   @Override
   protected void cleanup(Context context) throws IOException, InterruptedException {
     Map<String, Long> counts = new TreeMap<>();
-    ours.writeTo(MetricsSummary.OURS, counts);
+    if (hasProfiles) {
+      ours.writeTo(MetricsSummary.OURS, counts);
+    }
     majority.writeTo(MetricsSummary.MAJORITY, counts);
     if (model != null) {
       centroid.writeTo(MetricsSummary.CENTROID, counts);

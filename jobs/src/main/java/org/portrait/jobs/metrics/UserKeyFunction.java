@@ -1,25 +1,20 @@
 package org.portrait.jobs.metrics;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.apache.hadoop.conf.Configuration;
+import org.portrait.common.privacy.PseudonymKey;
+import org.portrait.common.privacy.Pseudonymizer;
 
 /**
  * Maps a raw user id of truth.csv to the pseudonymised user key the pipeline uses, so truth joins profiles.
  * The implementation is a class named by {@value #CLASS_KEY}, with a public constructor taking a
- * {@link Configuration} (or none); the default is {@link Hmac}, which must produce exactly what the ingest
- * job's pseudonymiser produces.
+ * {@link Configuration} (or none); the default is {@link Hmac}, the ingest job's own pseudonymiser.
  */
 public interface UserKeyFunction {
   /** Class implementing this interface. Default: {@code org.portrait.jobs.metrics.UserKeyFunction$Hmac}. */
   String CLASS_KEY = "portrait.metrics.user-key.class";
   /** Key of the HMAC secret, shared with the ingest job (read through Hadoop's credential providers). */
-  String PSEUDONYM_KEY = "portrait.ingest.pseudonym.key";
-  /** Development secret used when none is configured; must equal the ingest job's built-in one. */
-  String DEV_KEY = "portrait-dev-pseudonym-key";
+  String PSEUDONYM_KEY = PseudonymKey.KEY;
 
   String userKey(String rawId);
 
@@ -45,34 +40,21 @@ public interface UserKeyFunction {
     }
   }
 
-  /** Lower-case hex HMAC-SHA256 of the raw id under the pseudonym secret. */
+  /** The ingest job's pseudonymiser (HMAC-SHA256 hex under {@link PseudonymKey}), so truth joins profiles. */
   final class Hmac implements UserKeyFunction {
-    private final Mac mac;
+    private final Pseudonymizer pseudonymizer;
 
     public Hmac(Configuration conf) {
-      String secret;
       try {
-        char[] p = conf.getPassword(PSEUDONYM_KEY);
-        secret = p == null ? DEV_KEY : new String(p);
+        pseudonymizer = PseudonymKey.resolve(conf).pseudonymizer();
       } catch (IOException e) {
         throw new IllegalArgumentException("cannot read " + PSEUDONYM_KEY + ": " + e.getMessage(), e);
-      }
-      try {
-        mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("HmacSHA256 unavailable", e);
       }
     }
 
     @Override
     public String userKey(String rawId) {
-      byte[] d = mac.doFinal(rawId.getBytes(StandardCharsets.UTF_8));
-      StringBuilder b = new StringBuilder(d.length * 2);
-      for (byte x : d) {
-        b.append(Character.forDigit((x >> 4) & 0xf, 16)).append(Character.forDigit(x & 0xf, 16));
-      }
-      return b.toString();
+      return pseudonymizer.pseudonym(rawId);
     }
   }
 }

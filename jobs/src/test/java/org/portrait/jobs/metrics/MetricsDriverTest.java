@@ -68,7 +68,7 @@ public class MetricsDriverTest {
     for (JsonNode c : json.get("reconciliation")) {
       assertTrue(c.toString(), c.get("ok").asBoolean() && !c.get("skipped").asBoolean());
     }
-    assertEquals(4, json.get("reconciliation").size()); // the four default rules, all checked
+    assertEquals(7, json.get("reconciliation").size()); // the seven default rules, all checked
     // the Parquet table holds the same figures
     Map<String, Double> table = new HashMap<>();
     MetricsInputs.forEachParquet(conf, new Path(new File(out, "profile_metrics").toURI()), (GenericRecord r) -> {
@@ -127,7 +127,7 @@ public class MetricsDriverTest {
   public void unaccountedRecordsFailReconciliation() throws Exception {
     File ingest = tmp.newFolder("bad-ingest");
     Path dir = new Path(ingest.toURI());
-    Jobs.writeCounters(conf, dir, Map.of("READ", 500L, "ACCEPTED", 470L, "REJECTED", 27L));
+    Jobs.writeCounters(conf, dir, Map.of("RECORDS_READ", 500L, "ACCEPTED", 470L, "REJECTED", 27L));
     File o = new File(tmp.getRoot(), "metrics-reconcile");
     String[] a = args(o);
     a[a.length - 1] = "ingest=" + dir + ",segment=" + data.segment;
@@ -142,7 +142,7 @@ public class MetricsDriverTest {
     }
     assertEquals(1, rc);
     String msg = err.toString(StandardCharsets.UTF_8);
-    assertTrue(msg, msg.contains("reconciliation failed: ingest:READ = ingest:ACCEPTED + ingest:REJECTED"));
+    assertTrue(msg, msg.contains("reconciliation failed: ingest:RECORDS_READ = ingest:ACCEPTED + ingest:REJECTED"));
     assertTrue(msg, msg.contains("3 records unaccounted for"));
     assertTrue(msg, msg.contains("ingest:ACCEPTED = segment:REVIEWS_IN"));
   }

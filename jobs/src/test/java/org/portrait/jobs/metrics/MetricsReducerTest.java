@@ -111,6 +111,18 @@ public class MetricsReducerTest {
   }
 
   @Test
+  public void withoutProfilesOnlyBaselinesAreScored() throws Exception {
+    driver.getConfiguration().setBoolean(MetricsDriver.HAS_PROFILES, false);
+    driver.withInput(new Text("B"), values("T\ttest\t书籍:1.0\tnegative", "K\t故事"));
+    Map<String, Long> c = run();
+    assertNull(c.get("interest.ours.users"));
+    assertNull(c.get("sentiment.user.ours.negative|(none)"));
+    assertEquals(1L, (long) c.get("interest.centroid.tp.书籍"));
+    assertEquals(1L, (long) c.get("interest.majority.users"));
+    assertEquals(0, counter(MetricsCounters.TRUTH_WITHOUT_PROFILE));
+  }
+
+  @Test
   public void noTestUsersGivesNoCounts() throws Exception {
     driver.getConfiguration().unset(MetricsDriver.CENTROID_MODEL);
     driver.withInput(new Text("D"), values("T\ttrain\t书籍:1.0\tnegative"));

@@ -135,10 +135,11 @@ final class MetricsTestData {
     Files.writeString(new File(dir, "embedding-eval.json").toPath(),
         "{\"ws-240\": {\"rho\": 0.315, \"coverage\": 0.68}, \"CA8-sem\": {\"accuracy\": 0.007, \"coverage\": 0.5}}");
     int n = toks.size();
-    Jobs.writeCounters(conf, ingest, Map.of("READ", (long) n + 3, "ACCEPTED", (long) n, "REJECTED", 3L));
+    Jobs.writeCounters(conf, ingest, Map.of("RECORDS_READ", (long) n + 3, "ACCEPTED", (long) n, "REJECTED", 3L));
     Jobs.writeCounters(conf, segment, Map.of("REVIEWS_IN", (long) n, "REVIEWS_OUT", (long) n,
-        "EMPTY_AFTER_SEGMENTATION", 0L));
-    Jobs.writeCounters(conf, profile, Map.of("REVIEWS_IN", (long) n, "USERS", (long) profs.size()));
+        "REVIEWS_INVALID", 0L, "EMPTY_AFTER_SEGMENT", 0L));
+    Jobs.writeCounters(conf, profile, Map.of("REVIEWS_IN", (long) n, "REVIEWS_NO_USER", 0L,
+        "PREDICTIONS_OUT", (long) n, "USERS", (long) profs.size()));
   }
 
   static <T extends SpecificRecord> void parquet(Configuration conf, Path file, Schema schema, List<T> records)

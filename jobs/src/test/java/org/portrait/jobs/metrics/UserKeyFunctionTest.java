@@ -11,11 +11,19 @@ public class UserKeyFunctionTest {
   public void hmacMatchesAnIndependentImplementation() {
     // python3: hmac.new(key, b'user-1', hashlib.sha256).hexdigest()
     Configuration conf = new Configuration(false);
-    assertEquals("b5e53457e363a82e7297481757f51a491c5f6f97c1dee8b351a23bf9fc67b455",
+    assertEquals("413255fd23a2f23c6c46b006ccc5af87fc7109c42e3effc7a609bc1f9e2d9093",
         UserKeyFunction.fromConf(conf).userKey("user-1"));
     conf.set(UserKeyFunction.PSEUDONYM_KEY, "s3cret");
     assertEquals("8e6d6d439f86ee1bfe2a4d9ba3081c530a9dda2161c0ac814a747cb06c11f100",
         UserKeyFunction.fromConf(conf).userKey("user-1"));
+  }
+
+  @Test
+  public void sameKeyAsTheIngestPseudonymizer() {
+    Configuration conf = new Configuration(false);
+    conf.set(UserKeyFunction.PSEUDONYM_KEY, "k");
+    assertEquals(new org.portrait.common.privacy.Pseudonymizer("k").pseudonym("原始-id"),
+        UserKeyFunction.fromConf(conf).userKey("原始-id"));
   }
 
   @Test
