@@ -174,7 +174,33 @@ public class PipelineDriver extends PortraitTool {
       }
     }
     progress.printf(Locale.ROOT, "pipeline done in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    if (last == all.size() - 1) {
+      printHeadline(conf, new Path(layout.stage("metrics"), "metrics.json"), progress);
+    }
     return 0;
+  }
+
+  /** Headline figures (ours next to the baselines), as the metrics stage computed them on test users. */
+  static void printHeadline(Configuration conf, Path metricsJson, PrintStream progress) throws IOException {
+    FileSystem fs = metricsJson.getFileSystem(conf);
+    if (!fs.exists(metricsJson)) {
+      return;
+    }
+    com.fasterxml.jackson.databind.JsonNode m;
+    try (java.io.InputStream in = fs.open(metricsJson)) {
+      m = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).path("metrics");
+    }
+    progress.printf(Locale.ROOT, "headline (test users: %d):%n", m.path("interest.users").asInt());
+    progress.printf(Locale.ROOT, "  interest micro-F1     %.3f   (baselines: majority %.3f, TF-IDF centroid %.3f)%n",
+        m.path("interest.micro_f1").asDouble(), m.path("baseline.majority.interest.micro_f1").asDouble(),
+        m.path("baseline.centroid.interest.micro_f1").asDouble());
+    progress.printf(Locale.ROOT, "  interest macro-F1     %.3f   (baselines: majority %.3f, TF-IDF centroid %.3f)%n",
+        m.path("interest.macro_f1").asDouble(), m.path("baseline.majority.interest.macro_f1").asDouble(),
+        m.path("baseline.centroid.interest.macro_f1").asDouble());
+    progress.printf(Locale.ROOT, "  review sentiment acc  %.3f   (baseline: majority %.3f)%n",
+        m.path("sentiment.review.accuracy").asDouble(), m.path("baseline.majority.sentiment.review.accuracy").asDouble());
+    progress.printf(Locale.ROOT, "  user sentiment acc    %.3f   (baseline: majority %.3f)%n",
+        m.path("sentiment.user.accuracy").asDouble(), m.path("baseline.majority.sentiment.user.accuracy").asDouble());
   }
 
   /**
