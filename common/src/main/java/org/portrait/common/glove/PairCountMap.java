@@ -114,6 +114,23 @@ public final class PairCountMap {
     size = 0;
   }
 
+  /** Copies the keys (in slot order) into {@code out}, which must hold {@link #size()}; returns the count. */
+  public int keysTo(long[] out) {
+    int n = 0;
+    for (long k : keys) {
+      if (k != EMPTY) {
+        out[n++] = k;
+      }
+    }
+    return n;
+  }
+
+  /** Empties the map. */
+  public void clear() {
+    Arrays.fill(keys, EMPTY);
+    size = 0;
+  }
+
   private static long mix(long x) {
     x ^= x >>> 33;
     x *= 0xff51afd7ed558ccdL;

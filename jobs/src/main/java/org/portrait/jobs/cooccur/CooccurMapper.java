@@ -6,8 +6,8 @@ import java.util.List;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.DoubleWritable;
-import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.BytesWritable;
+import org.apache.hadoop.io.IntWritable;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.portrait.common.glove.CooccurWindow;
@@ -18,15 +18,17 @@ import org.portrait.schema.TokenizedReview;
 /**
  * Counts weighted co-occurrences of one split with in-mapper combining: pairs go into a primitive
  * open-addressing map sized by {@link CooccurDriver#MAP_MEMORY_MB}; when it is full it is flushed (emitted
- * and cleared), so memory stays bounded however large the split. Emits (packed pair, weight).
+ * and cleared), so memory stays bounded however large the split. A flush emits one stripe per word row
+ * (row -> column-sorted (j, x) pairs), not one record per pair.
  */
-public class CooccurMapper extends Mapper<AvroKey<TokenizedReview>, NullWritable, LongWritable, DoubleWritable> {
+public class CooccurMapper extends Mapper<AvroKey<TokenizedReview>, NullWritable, IntWritable, BytesWritable> {
   private VocabIds vocab;
   private int window;
   private PairCountMap counts;
   private int[] ids = new int[256];
-  private final LongWritable outKey = new LongWritable();
-  private final DoubleWritable outValue = new DoubleWritable();
+  private final IntWritable outKey = new IntWritable();
+  private final BytesWritable outValue = new BytesWritable();
+  private long[] drained = new long[0];
 
   @Override
   protected void setup(Context context) throws IOException {
@@ -103,13 +105,35 @@ public class CooccurMapper extends Mapper<AvroKey<TokenizedReview>, NullWritable
   }
 
   private void flush(Context context) throws IOException, InterruptedException {
-    long before = counts.size();
-    counts.drainTo((k, v) -> {
-      outKey.set(k);
-      outValue.set(v);
+    int n = counts.size();
+    if (n == 0) {
+      return;
+    }
+    if (drained.length < n) {
+      drained = new long[Math.max(n, drained.length * 2)];
+    }
+    counts.keysTo(drained);
+    context.getCounter(CooccurCounters.MAP_ENTRIES_EMITTED).increment(n);
+    java.util.Arrays.sort(drained, 0, n);
+    java.nio.ByteBuffer b;
+    int start = 0;
+    while (start < n) {
+      int row = PairCountMap.row(drained[start]);
+      int end = start;
+      while (end < n && PairCountMap.row(drained[end]) == row) {
+        end++;
+      }
+      outValue.setSize((end - start) * Stripes.PAIR_BYTES);
+      b = java.nio.ByteBuffer.wrap(outValue.getBytes(), 0, (end - start) * Stripes.PAIR_BYTES);
+      for (int e = start; e < end; e++) {
+        b.putInt(PairCountMap.col(drained[e]));
+        b.putFloat((float) counts.get(PairCountMap.row(drained[e]), PairCountMap.col(drained[e])));
+      }
+      outKey.set(row);
       context.write(outKey, outValue);
-    });
-    context.getCounter(CooccurCounters.MAP_ENTRIES_EMITTED).increment(before);
+      start = end;
+    }
+    counts.clear();
   }
 
   @Override

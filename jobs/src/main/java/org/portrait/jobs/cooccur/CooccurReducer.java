@@ -1,17 +1,18 @@
 package org.portrait.jobs.cooccur;
 
 import java.io.IOException;
-import org.apache.hadoop.io.DoubleWritable;
-import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.BytesWritable;
+import org.apache.hadoop.io.IntWritable;
 import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.TaskType;
 
 /**
- * Sums the weights of one (i, j) pair; also the combiner. Non-finite or non-positive sums cannot come from
- * the mapper, so none are filtered here. Only the real reduce phase counts {@link CooccurCounters#ENTRIES_OUT}.
+ * Sums the stripes of one word row into one stripe (column-sorted); also the combiner. Only the real reduce
+ * phase counts {@link CooccurCounters#ENTRIES_OUT} (the non-zeros written).
  */
-public class CooccurReducer extends Reducer<LongWritable, DoubleWritable, LongWritable, DoubleWritable> {
-  private final DoubleWritable out = new DoubleWritable();
+public class CooccurReducer extends Reducer<IntWritable, BytesWritable, IntWritable, BytesWritable> {
+  private final Stripes.Accumulator acc = new Stripes.Accumulator();
+  private final BytesWritable out = new BytesWritable();
   private boolean combiner;
 
   @Override
@@ -20,16 +21,19 @@ public class CooccurReducer extends Reducer<LongWritable, DoubleWritable, LongWr
   }
 
   @Override
-  protected void reduce(LongWritable key, Iterable<DoubleWritable> values, Context context)
+  protected void reduce(IntWritable row, Iterable<BytesWritable> stripes, Context context)
       throws IOException, InterruptedException {
-    double sum = 0;
-    for (DoubleWritable v : values) {
-      sum += v.get();
+    for (BytesWritable s : stripes) {
+      acc.add(s);
     }
-    out.set(sum);
-    context.write(key, out);
+    int n = acc.size();
+    if (n == 0) {
+      return;
+    }
+    acc.drainTo(out);
+    context.write(row, out);
     if (!combiner) {
-      context.getCounter(CooccurCounters.ENTRIES_OUT).increment(1);
+      context.getCounter(CooccurCounters.ENTRIES_OUT).increment(n);
     }
   }
 }
