@@ -35,8 +35,12 @@ public final class ProfileModel {
   public double embeddingThreshold = 0.35;
   /** Embedding-only: also require a score of at least this share of the best category's. */
   public double embeddingRelative = 0.9;
-  public double positiveAbove = 0.55;
-  public double negativeBelow = 0.45;
+  /** Sentiment label from the share of reviews predicted positive: above this → positive. */
+  public double positiveAbove = 0.5;
+  /** Below this share → negative; in between (a tie) → neutral. Truth is the user's majority label. */
+  public double negativeBelow = 0.5;
+  /** Weight each review's category probabilities by its confidence (max probability squared). */
+  public boolean confidenceWeighting = true;
   /** Fewer in-vocabulary tokens than this: confidence low. */
   public int lowEvidenceTokens = 10;
   /** At least this many in-vocabulary tokens: confidence high. */

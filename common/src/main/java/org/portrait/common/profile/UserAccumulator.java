@@ -29,6 +29,7 @@ public final class UserAccumulator {
   private final Map<String, int[]> termCounts = new HashMap<>();
   private int pruneFloor;
   private final double[] catSum;
+  private double catWeight;
   private double posSum;
   private int posCount;
   private int scored;
@@ -73,12 +74,24 @@ public final class UserAccumulator {
         posCount++;
       }
       if (catSum != null) {
+        // Confident reviews count more: a generic review ("不错") spreads its probability over every category
+        // and would otherwise lift categories the user never wrote about.
+        double w = m.confidenceWeighting ? confidence(s.categoryProbs) : 1.0;
         for (int i = 0; i < catSum.length; i++) {
-          catSum[i] += s.categoryProbs[i];
+          catSum[i] += w * s.categoryProbs[i];
         }
+        catWeight += w;
       }
     }
     return s;
+  }
+
+  private static double confidence(double[] p) {
+    double max = 0;
+    for (double x : p) {
+      max = Math.max(max, x);
+    }
+    return max * max;
   }
 
   private void countTerm(String t) {
@@ -129,7 +142,8 @@ public final class UserAccumulator {
       vector.add((float) x);
     }
     String confidence = inVocab < m.lowEvidenceTokens ? "low" : inVocab < m.highEvidenceTokens ? "medium" : "high";
-    boolean noEvidence = scored == 0 || (inVocab == 0 && catSum == null);
+    // Without a single in-vocabulary token nothing the classifiers say is backed by known words: no labels.
+    boolean noEvidence = scored == 0 || inVocab == 0;
 
     Map<String, Float> scores = new LinkedHashMap<>();
     List<String> top = new ArrayList<>();
@@ -138,7 +152,7 @@ public final class UserAccumulator {
       source = "supervised";
       List<String> labels = m.categoryClassifier.labels();
       for (int i = 0; i < labels.size(); i++) {
-        scores.put(labels.get(i), scored == 0 ? 0f : (float) (catSum[i] / scored));
+        scores.put(labels.get(i), catWeight == 0 ? 0f : (float) (catSum[i] / catWeight));
       }
       if (!noEvidence) {
         top = Interests.top(scores, m.interestThreshold, 0, true);
@@ -156,7 +170,7 @@ public final class UserAccumulator {
     float sentiment = scored == 0 ? 0.5f : (float) (posSum / scored);
     float share = scored == 0 ? 0f : posCount / (float) scored;
     String label = m.sentimentClassifier == null || noEvidence ? "neutral"
-        : sentiment >= m.positiveAbove ? "positive" : sentiment <= m.negativeBelow ? "negative" : "neutral";
+        : share > m.positiveAbove ? "positive" : share < m.negativeBelow ? "negative" : "neutral";
     List<WeightedTerm> kw = keywords();
 
     UserProfile p = new UserProfile();

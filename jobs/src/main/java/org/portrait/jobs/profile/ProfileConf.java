@@ -55,6 +55,12 @@ public final class ProfileConf {
   /** Model id written into every profile; set by the driver. */
   public static final String MODEL_ID = "portrait.profile.model-id";
 
+  /** Weight reviews by classifier confidence in the supervised interest score. Default true. */
+  public static final String CONFIDENCE_WEIGHTING = "portrait.profile.interest.confidence-weighting";
+  /** Train users' interests for threshold tuning: categories with at least this share of their reviews. Default 0.12 (measured best on the 1,000-user corpus run). */
+  public static final String TRUTH_SHARE = "portrait.profile.interest.tuning-share";
+  public static final double DEFAULT_TRUTH_SHARE = 0.12;
+
   static final String CATEGORY_MODEL = "category.model";
   static final String SENTIMENT_MODEL = "sentiment.model";
   static final String SIF_PC = "sif-pc.txt";
@@ -88,6 +94,7 @@ public final class ProfileConf {
     m.maxTerms = conf.getInt(MAX_TERMS, DEFAULT_MAX_TERMS);
     m.interestThreshold = conf.getDouble(INTEREST_THRESHOLD, DEFAULT_INTEREST_THRESHOLD);
     m.embeddingThreshold = conf.getDouble(EMBEDDING_THRESHOLD, DEFAULT_EMBEDDING_THRESHOLD);
+    m.confidenceWeighting = conf.getBoolean(CONFIDENCE_WEIGHTING, true);
     m.runId = conf.get(RUN_ID, "");
     m.modelId = conf.get(MODEL_ID, "");
     String models = conf.get(MODELS);

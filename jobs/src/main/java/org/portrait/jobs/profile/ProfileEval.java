@@ -93,6 +93,31 @@ public final class ProfileEval {
       }
       sentRight += u.getSentimentLabel().equals(truthSentiment.get(u.getUserKey())) ? 1 : 0;
     }
+    // Diagnostic only: micro-F1 on test users if the threshold were t (the pipeline tunes it on train users).
+    StringBuilder sweep = new StringBuilder("threshold sweep (diagnostic):");
+    for (int step = 6; step <= 30; step += 2) {
+      double t = step / 100.0;
+      long a = 0, b = 0, c = 0;
+      for (UserProfile u : profiles) {
+        Set<String> truth = truthInterests.get(u.getUserKey());
+        if (truth == null) {
+          continue;
+        }
+        Set<String> pred = new HashSet<>(org.portrait.common.profile.Interests.top(u.getInterestScores(), t, 0, true));
+        for (String x : pred) {
+          if (truth.contains(x)) {
+            a++;
+          } else {
+            b++;
+          }
+        }
+        for (String x : truth) {
+          c += pred.contains(x) ? 0 : 1;
+        }
+      }
+      sweep.append(String.format(" %.2f:%.4f", t, 2.0 * a / (2.0 * a + b + c)));
+    }
+    System.out.println(sweep);
     double micro = 2.0 * tp / (2.0 * tp + fp + fn);
     double macro = 0;
     for (long[] c : per.values()) {

@@ -88,6 +88,7 @@ public final class ProfileTraining {
       Result res) throws IOException {
     List<String> labels = cat.labels();
     int k = labels.size();
+    boolean weighted = conf.getBoolean(ProfileConf.CONFIDENCE_WEIGHTING, true);
     Map<String, double[]> sums = new HashMap<>();
     AvroFiles.forEach(conf, input, TokenizedReview.class, r -> {
       if (!UserSplit.TRAIN.equals(r.getSplit()) || r.getCategory() == null || r.getTokens().isEmpty()) {
@@ -98,25 +99,35 @@ public final class ProfileTraining {
         if (sums.size() >= MAX_TUNING_USERS) {
           return;
         }
-        acc = new double[2 * k + 1];
+        acc = new double[2 * k + 2];
         sums.put(r.getUserKey(), acc);
       }
       double[] p = cat.predict(features.encode(r.getTokens()));
-      for (int i = 0; i < k; i++) {
-        acc[i] += p[i];
+      double w = 1;
+      if (weighted) {
+        double max = 0;
+        for (double x : p) {
+          max = Math.max(max, x);
+        }
+        w = max * max; // as UserAccumulator does
       }
+      for (int i = 0; i < k; i++) {
+        acc[i] += w * p[i];
+      }
+      acc[2 * k + 1] += w;
       int li = labels.indexOf(r.getCategory());
       if (li >= 0) {
         acc[k + li]++;
       }
       acc[2 * k]++;
     });
-    ThresholdTuner tuner = new ThresholdTuner(labels, 0.1);
+    ThresholdTuner tuner = new ThresholdTuner(labels,
+        conf.getDouble(ProfileConf.TRUTH_SHARE, ProfileConf.DEFAULT_TRUTH_SHARE));
     sums.values().forEach(a -> {
       double[] mean = new double[k];
       int[] counts = new int[k];
       for (int i = 0; i < k; i++) {
-        mean[i] = a[i] / a[2 * k];
+        mean[i] = a[i] / a[2 * k + 1];
         counts[i] = (int) a[k + i];
       }
       tuner.addUser(mean, counts);
