@@ -45,6 +45,12 @@ public final class ProfileConf {
   /** Hashed feature bits of the classifiers. Default 18. */
   public static final String FEATURE_BITS = "portrait.profile.feature-bits";
   public static final int DEFAULT_FEATURE_BITS = 18;
+  /** SGD epochs of the review classifiers. Default 6. */
+  public static final String EPOCHS = "portrait.profile.train.epochs";
+  public static final int DEFAULT_EPOCHS = 6;
+  /** L2 shrinkage of the review classifiers. Default 1e-6. */
+  public static final String L2 = "portrait.profile.train.l2";
+  public static final double DEFAULT_L2 = 1e-6;
   /** Seed of classifier training. Default 1. */
   public static final String SEED = "portrait.profile.seed";
   public static final long DEFAULT_SEED = 1;

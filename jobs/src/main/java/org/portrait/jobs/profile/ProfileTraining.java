@@ -68,6 +68,8 @@ public final class ProfileTraining {
     res.sentimentExamples = trainer.sentimentExamples();
     SoftmaxClassifier.Settings s = new SoftmaxClassifier.Settings();
     s.seed = seed;
+    s.epochs = conf.getInt(ProfileConf.EPOCHS, ProfileConf.DEFAULT_EPOCHS);
+    s.l2 = conf.getDouble(ProfileConf.L2, ProfileConf.DEFAULT_L2);
     SoftmaxClassifier cat = trainer.trainCategory(s);
     SoftmaxClassifier sent = trainer.trainSentiment(s);
     if (cat != null) {
