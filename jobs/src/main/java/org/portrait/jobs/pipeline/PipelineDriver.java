@@ -68,10 +68,10 @@ public class PipelineDriver extends PortraitTool {
     s.add(new PipelineStage("profile", "profile",
         l -> List.of("--input", out(l, "segment"), "--vectors", out(l, "glove-train"), "--vocab",
             out(l, "vocab"), "--output", out(l, "profile")),
-        l -> out(l, "profile"), List.of("USERS", "REVIEWS")));
+        l -> out(l, "profile"), List.of("REVIEWS_IN", "USERS")));
     s.add(new PipelineStage("segments", "segments",
         l -> List.of("--input", out(l, "profile") + "/user_profile", "--output", out(l, "segments")),
-        l -> out(l, "segments"), List.of("USERS", "SEGMENTS_PUBLISHED")));
+        l -> out(l, "segments"), List.of("PROFILES_IN", "SEGMENTS_PUBLISHED", "USERS_IN_OTHER")));
     s.add(new PipelineStage("metrics", "metrics", PipelineDriver::metricsArgs,
         l -> out(l, "metrics"), List.of(), l -> l.truth() != null, "no --truth given"));
     return s;
