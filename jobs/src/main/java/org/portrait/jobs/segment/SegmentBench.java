@@ -135,14 +135,14 @@ public final class SegmentBench {
       int slots = conf.getInt("mapreduce.local.map.tasks.maximum", 2);
       double jobPerCpu = r.counters.get("CHARS") / bestCpu;
       double hanlpPerCpu = chars / hanlpCpu;
-      System.out.printf(Locale.ROOT, "  cpu efficiency: job %.2f M chars/cpu-s, hanlp %.2f M chars/cpu-s; projected with %d"
+      System.out.printf(Locale.ROOT, "-> cpu efficiency: job %.2f M chars/cpu-s, hanlp %.2f M chars/cpu-s; projected with %d"
           + " idle cores: %.2f M chars/s = %.2fx single-thread hanlp%n", jobPerCpu / 1e6, hanlpPerCpu / 1e6, slots,
           slots * jobPerCpu / 1e6, slots * jobPerCpu / hanlpPerCpu);
       if (ri == 0) {
         firstSec = best;
         firstChars = inChars;
       } else {
-        System.out.printf(Locale.ROOT, "  time x%d / time x%s = %.2f for %.1fx the input%n", n, reps[0].trim(),
+        System.out.printf(Locale.ROOT, "-> time x%d / time x%s = %.2f for %.1fx the input%n", n, reps[0].trim(),
             best / firstSec, inChars / (double) firstChars);
       }
     }

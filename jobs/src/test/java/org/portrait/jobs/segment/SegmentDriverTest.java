@@ -49,6 +49,8 @@ public class SegmentDriverTest {
     input.add(SegmentMapperTest.review("empty", ""));
     input.add(SegmentMapperTest.review("pii", "客服电话13812345678，邮箱kf@shop.com"));
     conf = LocalMode.configure(new Configuration(), tmp.getRoot());
+    // waitForCompletion polls every 5 s by default: most of a small local job's wall time
+    conf.setInt("mapreduce.client.completion.pollinterval", 50);
     File in = tmp.newFolder("reviews");
     writeAvro(new File(in, "part-00000.avro"), input, 4096);
     result = SegmentDriver.run(new Configuration(conf), new Path(in.toURI()), new Path(tmp.getRoot().toURI() + "/S"));

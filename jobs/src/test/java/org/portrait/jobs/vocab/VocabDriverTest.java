@@ -46,6 +46,8 @@ public class VocabDriverTest {
     reviews.add(review("6", "test", "不"));
     reviews.add(review("7", "train"));
     conf = LocalMode.configure(new Configuration(), tmp.getRoot());
+    // waitForCompletion polls every 5 s by default: most of a small local job's wall time
+    conf.setInt("mapreduce.client.completion.pollinterval", 50);
     File in = tmp.newFolder("S");
     // two files, so there are two map tasks feeding the reducers
     AvroFiles.write(conf, new Path(new File(in, "part-m-00000.avro").toURI()), TokenizedReview.getClassSchema(),
