@@ -24,7 +24,12 @@ public final class AtomicOutput {
   /** Prepares a fresh temporary path next to {@code target} (deleting leftovers of a failed attempt). */
   public static AtomicOutput begin(Configuration conf, Path target) throws IOException {
     FileSystem fs = target.getFileSystem(conf);
-    Path qualified = fs.makeQualified(target);
+    // A target given with a trailing slash (e.g. from File.toURI()) would otherwise have an empty name.
+    String text = fs.makeQualified(target).toString();
+    while (text.endsWith("/") && text.length() > 1 && !text.endsWith(":/") && !text.endsWith("//")) {
+      text = text.substring(0, text.length() - 1);
+    }
+    Path qualified = new Path(text);
     Path temp = new Path(qualified.getParent(), "_tmp." + qualified.getName());
     if (fs.exists(temp)) {
       fs.delete(temp, true);
