@@ -94,15 +94,14 @@ public class GloveTrainDriver extends PortraitTool {
     public final List<Double> loss;
     public final int rounds;
     public final Map<String, Long> counters;
+    /** Wall seconds of the rounds run (jobs + merge + checkpoint), without setup and vector output. */
     public final double trainSeconds;
-    public final double roundOverheadSeconds;
 
-    Result(List<Double> loss, int rounds, Map<String, Long> counters, double trainSeconds, double overhead) {
+    Result(List<Double> loss, int rounds, Map<String, Long> counters, double trainSeconds) {
       this.loss = loss;
       this.rounds = rounds;
       this.counters = counters;
       this.trainSeconds = trainSeconds;
-      this.roundOverheadSeconds = overhead;
     }
   }
 
@@ -174,7 +173,6 @@ public class GloveTrainDriver extends PortraitTool {
       entries += f.getLen() / 12;
     }
     double trainSecs = 0;
-    double overheadSecs = 0;
     int round = start;
     try {
       while (round < rounds) {
@@ -239,14 +237,13 @@ public class GloveTrainDriver extends PortraitTool {
           }
         }
       }
-      overheadSecs = 0;
       VectorsOutput.write(c, m, model, vocab);
       Jobs.writeCounters(c, m, total);
       fs.delete(work, true);
     } finally {
       GloveTrainMapper.clearCache();
     }
-    return new Result(loss, round, total, trainSecs, overheadSecs);
+    return new Result(loss, round, total, trainSecs);
   }
 
   private static double readCost(Configuration conf, Path out, int tasks) throws IOException {
