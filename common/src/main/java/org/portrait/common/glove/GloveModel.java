@@ -113,9 +113,11 @@ public final class GloveModel {
   }
 
   /**
-   * Merges the models trained by several tasks from the same start {@code base}: parameters move by the sum
-   * of the tasks' deltas ({@code average=false}: as if the tasks' updates had been applied one after another,
-   * exact for rows only one task touched) or by their mean; AdaGrad sums always add the tasks' increments.
+   * Merges the models trained by several tasks from the same start {@code base}. {@code average=false}: each
+   * parameter moves by the sum of the tasks' deltas (as if applied one after another; overshoots when many
+   * tasks update the same context row). {@code average=true}: each parameter moves by the mean delta of the
+   * tasks that changed it, so a word row changed only by its owning task takes that task's result exactly,
+   * and a context row shared by tasks takes their mean. AdaGrad sums always add the tasks' increments.
    */
   public static GloveModel merge(GloveModel base, GloveModel[] tasks, boolean average) {
     if (tasks.length == 1) {
@@ -124,19 +126,30 @@ public final class GloveModel {
     GloveModel out = base.copy();
     float[][] o = out.arrays();
     float[][] b = base.arrays();
-    float scale = average ? 1f / tasks.length : 1f;
-    for (GloveModel t : tasks) {
-      if (t.vocab != base.vocab || t.dim != base.dim) {
+    float[][][] ta = new float[tasks.length][][];
+    for (int k = 0; k < tasks.length; k++) {
+      if (tasks[k].vocab != base.vocab || tasks[k].dim != base.dim) {
         throw new IllegalArgumentException("task model shape differs from the base model");
       }
-      float[][] x = t.arrays();
-      for (int a = 0; a < o.length; a++) {
-        float s = a < 4 ? scale : 1f;
-        float[] oa = o[a];
-        float[] ba = b[a];
-        float[] xa = x[a];
-        for (int i = 0; i < oa.length; i++) {
-          oa[i] += s * (xa[i] - ba[i]);
+      ta[k] = tasks[k].arrays();
+    }
+    for (int a = 0; a < o.length; a++) {
+      float[] oa = o[a];
+      float[] ba = b[a];
+      boolean params = a < 4;
+      for (int i = 0; i < oa.length; i++) {
+        float base0 = ba[i];
+        float sum = 0f;
+        int changed = 0;
+        for (float[][] t : ta) {
+          float d = t[a][i] - base0;
+          if (d != 0f) {
+            sum += d;
+            changed++;
+          }
+        }
+        if (changed > 0) {
+          oa[i] = base0 + (params && average ? sum / changed : sum);
         }
       }
     }

@@ -97,6 +97,9 @@ public class GloveMathTest {
     assertEquals(a.w[0] + 3, GloveModel.merge(a, new GloveModel[] {t1, t2}, false).w[0], 1e-6);
     assertEquals(a.w[0] + 1.5, GloveModel.merge(a, new GloveModel[] {t1, t2}, true).w[0], 1e-6);
     assertEquals(3f, GloveModel.merge(a, new GloveModel[] {t1, t2}, true).gw[0], 1e-6);
+    // A parameter only one task changed takes that task's value under "mean" too (row ownership).
+    t1.w[1] += 4;
+    assertEquals(a.w[1] + 4, GloveModel.merge(a, new GloveModel[] {t1, t2}, true).w[1], 1e-6);
   }
 
   @Test

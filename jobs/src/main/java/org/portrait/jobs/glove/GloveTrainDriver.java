@@ -30,7 +30,7 @@ import org.portrait.jobs.PortraitTool;
 /**
  * glove-train: GloVe by distributed SGD in rounds. Each round is one map-only job: task p trains one pass over
  * its co-occurrence partitions (it owns their word rows) from the round's start model, using every core of the
- * task through row/column-stratified threads; the driver merges the task models (sum of deltas, or mean),
+ * task through row/column-stratified threads; the driver merges the task models (per parameter: mean delta of the tasks that changed it),
  * checks them for non-finite values, and commits a checkpoint (model + AdaGrad state + loss history). The loss
  * per round goes to the log, M/loss.tsv and the LOSS_E9 counter. Training stops after the rounds or when the
  * relative loss change falls under a threshold. Output: M/vectors.txt, M/word_vector/, M/loss.tsv,
@@ -68,9 +68,13 @@ public class GloveTrainDriver extends PortraitTool {
   /** Stop when |loss change| / previous loss is below this; 0 = never; default {@value #DEFAULT_MIN_CHANGE}. */
   public static final String MIN_CHANGE = "portrait.glove.min-rel-change";
   public static final double DEFAULT_MIN_CHANGE = 1e-4;
-  /** Merge of parallel tasks: "sum" of deltas or "mean"; default {@value #DEFAULT_MERGE}. */
+  /**
+   * Merge of parallel tasks: "mean" (each parameter moves by the mean delta of the tasks that changed it: word
+   * rows exact, shared context rows averaged) or "sum" of deltas (diverged with 4 tasks); default
+   * {@value #DEFAULT_MERGE}.
+   */
   public static final String MERGE = "portrait.glove.merge";
-  public static final String DEFAULT_MERGE = "sum";
+  public static final String DEFAULT_MERGE = "mean";
   /** Memory a task may use, MB; default: the task heap (local: this JVM's max heap). */
   public static final String TASK_MEMORY_MB = "portrait.glove.task-memory-mb";
   /** Keep loaded entries in the JVM between rounds; default true. */
@@ -90,15 +94,14 @@ public class GloveTrainDriver extends PortraitTool {
     public final List<Double> loss;
     public final int rounds;
     public final Map<String, Long> counters;
+    /** Wall seconds of the rounds run (jobs + merge + checkpoint), without setup and vector output. */
     public final double trainSeconds;
-    public final double roundOverheadSeconds;
 
-    Result(List<Double> loss, int rounds, Map<String, Long> counters, double trainSeconds, double overhead) {
+    Result(List<Double> loss, int rounds, Map<String, Long> counters, double trainSeconds) {
       this.loss = loss;
       this.rounds = rounds;
       this.counters = counters;
       this.trainSeconds = trainSeconds;
-      this.roundOverheadSeconds = overhead;
     }
   }
 
@@ -170,7 +173,6 @@ public class GloveTrainDriver extends PortraitTool {
       entries += f.getLen() / 12;
     }
     double trainSecs = 0;
-    double overheadSecs = 0;
     int round = start;
     try {
       while (round < rounds) {
@@ -235,14 +237,13 @@ public class GloveTrainDriver extends PortraitTool {
           }
         }
       }
-      overheadSecs = 0;
       VectorsOutput.write(c, m, model, vocab);
       Jobs.writeCounters(c, m, total);
       fs.delete(work, true);
     } finally {
       GloveTrainMapper.clearCache();
     }
-    return new Result(loss, round, total, trainSecs, overheadSecs);
+    return new Result(loss, round, total, trainSecs);
   }
 
   private static double readCost(Configuration conf, Path out, int tasks) throws IOException {
@@ -277,7 +278,7 @@ public class GloveTrainDriver extends PortraitTool {
   public String usage() {
     return "glove-train --input C --vocab V --output M [--dim 100] [--x-max 10] [--alpha 0.75] [--eta 0.05]\n"
         + "    [--rounds 15] [--tasks 1] [--threads 2] [--seed 1] [--grad-clip 100] [--min-rel-change 1e-4]\n"
-        + "    [--merge sum|mean] [--resume]\n"
+        + "    [--merge mean|sum] [--resume]\n"
         + "  Trains GloVe on co-occurrences C (from cooccur) over vocabulary V: one map-only job per round, tasks\n"
         + "  in parallel, each with stratified lock-free threads; AdaGrad. Writes M/vectors.txt, M/word_vector/\n"
         + "  (Parquet WordVector), M/loss.tsv (round<TAB>loss), M/checkpoints/ (every round, AdaGrad included),\n"
