@@ -58,6 +58,11 @@ public class PipelineMiniClusterTest {
     yarn.init(c);
     yarn.start();
     conf = new Configuration(yarn.getConfig());
+    // Keep the chain short on the mini cluster: every YARN job costs seconds of start-up.
+    conf.setInt("mapreduce.client.completion.pollinterval", 100);
+    conf.setInt("portrait.glove.rounds", 3);
+    conf.setInt("portrait.glove.dim", 20);
+    conf.setInt("portrait.segments.iterations", 3);
   }
 
   @AfterClass
@@ -75,7 +80,7 @@ public class PipelineMiniClusterTest {
     FileSystem fs = FileSystem.get(conf);
     Path raw = new Path("/portrait/raw/reviews.csv");
     Path truth = new Path("/portrait/raw/truth.csv");
-    int rows = copyHead(fs, sample("reviews.csv"), raw, 1500);
+    int rows = copyHead(fs, sample("reviews.csv"), raw, 1200);
     copyHead(fs, sample("truth.csv"), truth, Integer.MAX_VALUE);
     PipelineLayout layout = new PipelineLayout(new Path("/portrait/run"), raw.toString(), truth.toString(), null, null,
         "2026-01-01");
