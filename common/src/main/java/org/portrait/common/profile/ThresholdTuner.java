@@ -12,8 +12,8 @@ import java.util.Set;
  * their labelled reviews, and picks the threshold on the predicted score that maximises micro-F1 against it.
  * Stand-in, by default ({@code pValue > 0} with a corpus prior): a category is an interest when its labelled
  * review count is clearly above what random reviews would give — P(X ≥ count) < pValue for X ~ Poisson(
- * noiseShare · n · prior_c), n the user's labelled reviews. That keeps a minor interest in a rare category (one
- * 热水器 review in 40) and drops two reviews of a common one. Otherwise: categories making up at least
+ * noiseShare · n · prior_c), n the user's labelled reviews. That keeps a minor interest in a rare category (two
+ * 热水器 reviews in 40) and drops four reviews of a common one. Otherwise: categories making up at least
  * {@code truthShare} of the user's labelled reviews.
  */
 public final class ThresholdTuner {
