@@ -62,6 +62,21 @@ public final class ClassifierTrainer {
     return sentX.size();
   }
 
+  /** Share of each of {@code labels} among the held category examples (the corpus prior of the train labels). */
+  public double[] categoryPrior(List<String> labels) {
+    double[] p = new double[labels.size()];
+    for (String y : catY) {
+      int i = labels.indexOf(y);
+      if (i >= 0) {
+        p[i]++;
+      }
+    }
+    for (int i = 0; i < p.length; i++) {
+      p[i] = catY.isEmpty() ? 0 : p[i] / catY.size();
+    }
+    return p;
+  }
+
   /** The category classifier, or null with fewer than two categories among the train reviews. */
   public SoftmaxClassifier trainCategory(SoftmaxClassifier.Settings s) {
     return fit(catX, catY, s);

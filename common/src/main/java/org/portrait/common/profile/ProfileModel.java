@@ -41,6 +41,12 @@ public final class ProfileModel {
   public double negativeBelow = 0.5;
   /** Weight each review's category probabilities by its confidence (max probability squared). */
   public boolean confidenceWeighting = true;
+  /** Share of each category among the train reviews' labels, in the category classifier's label order, or null. */
+  public double[] categoryPrior;
+  /** The ε floor of the user-level category prior ({@link InterestAggregator}); ≤ 0 disables it. */
+  public double userPrior = 0.02;
+  /** Most reviews per user whose category probabilities are held for the user prior. */
+  public int maxInterestRows = 2000;
   /** Fewer in-vocabulary tokens than this: confidence low. */
   public int lowEvidenceTokens = 10;
   /** At least this many in-vocabulary tokens: confidence high. */
@@ -67,6 +73,12 @@ public final class ProfileModel {
 
   public List<String> taxonomyCategories() {
     return taxonomy.categories();
+  }
+
+  /** A fresh per-user interest aggregator with this model's settings (requires the category classifier). */
+  public InterestAggregator newInterestAggregator() {
+    return new InterestAggregator(categoryClassifier.labels().size(), categoryPrior, userPrior, confidenceWeighting,
+        maxInterestRows);
   }
 
   /** Weight of one occurrence of vocabulary word {@code id} in the user vector. */

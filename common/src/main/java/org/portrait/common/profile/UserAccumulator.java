@@ -12,7 +12,8 @@ import org.portrait.schema.WeightedTerm;
 
 /**
  * One user's running state while the reducer streams their reviews. Memory is bounded whatever the number of
- * reviews: running sums for the vector, interests and sentiment, and a term-count map capped at
+ * reviews: running sums for the vector and sentiment, a bounded sample of review category probabilities
+ * ({@link InterestAggregator}), and a term-count map capped at
  * {@link ProfileModel#maxTerms} entries (when full, the rarest terms are pruned — the top TF-IDF terms of a heavy
  * user are frequent ones, so keywords survive). No review is kept.
  */
@@ -28,8 +29,7 @@ public final class UserAccumulator {
   private double weightSum;
   private final Map<String, int[]> termCounts = new HashMap<>();
   private int pruneFloor;
-  private final double[] catSum;
-  private double catWeight;
+  private final InterestAggregator interests;
   private double posSum;
   private int posCount;
   private int scored;
@@ -38,7 +38,7 @@ public final class UserAccumulator {
     this.m = model;
     this.userKey = userKey;
     this.vecSum = new double[model.vectors.dim()];
-    this.catSum = model.categoryClassifier == null ? null : new double[model.categoryClassifier.labels().size()];
+    this.interests = model.categoryClassifier == null ? null : model.newInterestAggregator();
   }
 
   /** Adds one review; returns its review-level predictions. */
@@ -73,25 +73,11 @@ public final class UserAccumulator {
       if (s.positiveProb >= 0.5) {
         posCount++;
       }
-      if (catSum != null) {
-        // Confident reviews count more: a generic review ("不错") spreads its probability over every category
-        // and would otherwise lift categories the user never wrote about.
-        double w = m.confidenceWeighting ? confidence(s.categoryProbs) : 1.0;
-        for (int i = 0; i < catSum.length; i++) {
-          catSum[i] += w * s.categoryProbs[i];
-        }
-        catWeight += w;
+      if (interests != null) {
+        interests.add(s.categoryProbs);
       }
     }
     return s;
-  }
-
-  private static double confidence(double[] p) {
-    double max = 0;
-    for (double x : p) {
-      max = Math.max(max, x);
-    }
-    return max * max;
   }
 
   private void countTerm(String t) {
@@ -148,11 +134,12 @@ public final class UserAccumulator {
     Map<String, Float> scores = new LinkedHashMap<>();
     List<String> top = new ArrayList<>();
     String source;
-    if (catSum != null) {
+    if (interests != null) {
       source = "supervised";
       List<String> labels = m.categoryClassifier.labels();
+      double[] sc = interests.scores();
       for (int i = 0; i < labels.size(); i++) {
-        scores.put(labels.get(i), catWeight == 0 ? 0f : (float) (catSum[i] / catWeight));
+        scores.put(labels.get(i), (float) sc[i]);
       }
       if (!noEvidence) {
         top = Interests.top(scores, m.interestThreshold, 0, true);

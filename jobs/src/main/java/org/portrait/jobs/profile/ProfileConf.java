@@ -67,7 +67,18 @@ public final class ProfileConf {
   public static final String TRUTH_SHARE = "portrait.profile.interest.tuning-share";
   public static final double DEFAULT_TRUTH_SHARE = 0.12;
 
+  /** Floor ε of the user-level category prior: review probabilities are re-weighted by (user mean + ε) / corpus share before the interest score; 0 disables. Default 0.02. */
+  public static final String USER_PRIOR = "portrait.profile.interest.user-prior";
+  public static final double DEFAULT_USER_PRIOR = 0.02;
+  /** Threshold tuning stand-in: a train user's category is an interest when its labelled count has Poisson tail probability below this under random draws; 0 uses tuning-share instead. Default 0.01. */
+  public static final String TUNING_PVALUE = "portrait.profile.interest.tuning-pvalue";
+  public static final double DEFAULT_TUNING_PVALUE = 0.01;
+  /** Share of a user's reviews assumed drawn at random by corpus share, for that stand-in. Default 0.2. */
+  public static final String TUNING_NOISE_SHARE = "portrait.profile.interest.tuning-noise-share";
+  public static final double DEFAULT_TUNING_NOISE_SHARE = 0.2;
+
   static final String CATEGORY_MODEL = "category.model";
+  static final String CATEGORY_PRIOR = "category-prior.txt";
   static final String SENTIMENT_MODEL = "sentiment.model";
   static final String SIF_PC = "sif-pc.txt";
 
@@ -101,6 +112,7 @@ public final class ProfileConf {
     m.interestThreshold = conf.getDouble(INTEREST_THRESHOLD, DEFAULT_INTEREST_THRESHOLD);
     m.embeddingThreshold = conf.getDouble(EMBEDDING_THRESHOLD, DEFAULT_EMBEDDING_THRESHOLD);
     m.confidenceWeighting = conf.getBoolean(CONFIDENCE_WEIGHTING, true);
+    m.userPrior = conf.getDouble(USER_PRIOR, DEFAULT_USER_PRIOR);
     m.runId = conf.get(RUN_ID, "");
     m.modelId = conf.get(MODEL_ID, "");
     String models = conf.get(MODELS);
@@ -109,6 +121,10 @@ public final class ProfileConf {
       FileSystem fs = dir.getFileSystem(conf);
       m.categoryClassifier = readModel(fs, new Path(dir, CATEGORY_MODEL));
       m.sentimentClassifier = readModel(fs, new Path(dir, SENTIMENT_MODEL));
+      Path prior = new Path(dir, CATEGORY_PRIOR);
+      if (m.categoryClassifier != null && fs.exists(prior)) {
+        m.categoryPrior = readVector(fs, prior);
+      }
       Path pc = new Path(dir, SIF_PC);
       if (fs.exists(pc)) {
         m.commonComponent = readVector(fs, pc);

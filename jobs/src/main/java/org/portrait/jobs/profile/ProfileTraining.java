@@ -11,6 +11,7 @@ import org.apache.hadoop.fs.Path;
 import org.portrait.common.UserSplit;
 import org.portrait.common.io.AvroFiles;
 import org.portrait.common.profile.ClassifierTrainer;
+import org.portrait.common.profile.InterestAggregator;
 import org.portrait.common.profile.SoftmaxClassifier;
 import org.portrait.common.profile.TextFeatures;
 import org.portrait.common.profile.ThresholdTuner;
@@ -39,6 +40,8 @@ public final class ProfileTraining {
   static final int MAX_TUNING_USERS = 50_000;
   /** Most encoded train reviews held per classifier. */
   static final int MAX_EXAMPLES = 1_000_000;
+  /** Most reviews per tuning user whose probabilities are held (see InterestAggregator). */
+  static final int MAX_TUNING_ROWS = 500;
 
   private ProfileTraining() {}
 
@@ -72,8 +75,17 @@ public final class ProfileTraining {
     s.l2 = conf.getDouble(ProfileConf.L2, ProfileConf.DEFAULT_L2);
     SoftmaxClassifier cat = trainer.trainCategory(s);
     SoftmaxClassifier sent = trainer.trainSentiment(s);
+    double[] prior = null;
     if (cat != null) {
       write(fs, new Path(modelsDir, ProfileConf.CATEGORY_MODEL), cat);
+      prior = trainer.categoryPrior(cat.labels());
+      StringBuilder sb = new StringBuilder();
+      for (double x : prior) {
+        sb.append(sb.length() == 0 ? "" : " ").append(x);
+      }
+      try (OutputStream out = fs.create(new Path(modelsDir, ProfileConf.CATEGORY_PRIOR), true)) {
+        out.write((sb + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
       res.category = true;
     }
     if (sent != null) {
@@ -81,59 +93,45 @@ public final class ProfileTraining {
       res.sentiment = true;
     }
     if (cat != null && tune) {
-      tuneThreshold(conf, input, features, cat, res);
+      tuneThreshold(conf, input, features, cat, prior, res);
     }
     return res;
   }
 
   private static void tuneThreshold(Configuration conf, Path input, TextFeatures features, SoftmaxClassifier cat,
-      Result res) throws IOException {
+      double[] prior, Result res) throws IOException {
     List<String> labels = cat.labels();
     int k = labels.size();
     boolean weighted = conf.getBoolean(ProfileConf.CONFIDENCE_WEIGHTING, true);
-    Map<String, double[]> sums = new HashMap<>();
+    double userPrior = conf.getDouble(ProfileConf.USER_PRIOR, ProfileConf.DEFAULT_USER_PRIOR);
+    // Train users are scored exactly as profiles are (same aggregator), so the tuned threshold fits the scores.
+    Map<String, InterestAggregator> scores = new HashMap<>();
+    Map<String, int[]> counts = new HashMap<>();
     AvroFiles.forEach(conf, input, TokenizedReview.class, r -> {
       if (!UserSplit.TRAIN.equals(r.getSplit()) || r.getCategory() == null || r.getTokens().isEmpty()) {
         return;
       }
-      double[] acc = sums.get(r.getUserKey());
-      if (acc == null) {
-        if (sums.size() >= MAX_TUNING_USERS) {
+      InterestAggregator agg = scores.get(r.getUserKey());
+      if (agg == null) {
+        if (scores.size() >= MAX_TUNING_USERS) {
           return;
         }
-        acc = new double[2 * k + 2];
-        sums.put(r.getUserKey(), acc);
+        agg = new InterestAggregator(k, prior, userPrior, weighted, MAX_TUNING_ROWS);
+        scores.put(r.getUserKey(), agg);
+        counts.put(r.getUserKey(), new int[k]);
       }
-      double[] p = cat.predict(features.encode(r.getTokens()));
-      double w = 1;
-      if (weighted) {
-        double max = 0;
-        for (double x : p) {
-          max = Math.max(max, x);
-        }
-        w = max * max; // as UserAccumulator does
-      }
-      for (int i = 0; i < k; i++) {
-        acc[i] += w * p[i];
-      }
-      acc[2 * k + 1] += w;
+      agg.add(cat.predict(features.encode(r.getTokens())));
       int li = labels.indexOf(r.getCategory());
       if (li >= 0) {
-        acc[k + li]++;
+        counts.get(r.getUserKey())[li]++;
       }
-      acc[2 * k]++;
     });
     ThresholdTuner tuner = new ThresholdTuner(labels,
-        conf.getDouble(ProfileConf.TRUTH_SHARE, ProfileConf.DEFAULT_TRUTH_SHARE));
-    sums.values().forEach(a -> {
-      double[] mean = new double[k];
-      int[] counts = new int[k];
-      for (int i = 0; i < k; i++) {
-        mean[i] = a[i] / a[2 * k + 1];
-        counts[i] = (int) a[k + i];
-      }
-      tuner.addUser(mean, counts);
-    });
+        conf.getDouble(ProfileConf.TRUTH_SHARE, ProfileConf.DEFAULT_TRUTH_SHARE), prior,
+        conf.getDouble(ProfileConf.TUNING_NOISE_SHARE, ProfileConf.DEFAULT_TUNING_NOISE_SHARE),
+        conf.getDouble(ProfileConf.TUNING_PVALUE, ProfileConf.DEFAULT_TUNING_PVALUE));
+    // Sorted keys: the tuner's result must not depend on hash order.
+    new java.util.TreeMap<>(scores).forEach((u, agg) -> tuner.addUser(agg.scores(), counts.get(u)));
     res.tuningUsers = tuner.users();
     res.interestThreshold = tuner.best(ProfileConf.DEFAULT_INTEREST_THRESHOLD);
   }

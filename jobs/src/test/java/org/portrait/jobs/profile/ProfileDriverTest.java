@@ -139,6 +139,26 @@ public class ProfileDriverTest {
   }
 
   @Test
+  public void categoryPriorIsWrittenFromTrainLabelsAndLoaded() throws Exception {
+    Path models = new Path(new File(dir, "P/models").getPath());
+    double[] prior = ProfileConf.readVector(models.getFileSystem(conf), new Path(models, ProfileConf.CATEGORY_PRIOR));
+    assertEquals(3, prior.length); // one share per classifier label; the test-only category is absent
+    double sum = 0;
+    for (double x : prior) {
+      assertTrue(x > 0);
+      sum += x;
+    }
+    assertEquals(1.0, sum, 1e-9);
+    Configuration c = new Configuration(conf);
+    c.set(ProfileConf.VECTORS, new File(dir, "M/vectors.txt").getPath());
+    c.set(ProfileConf.VOCAB, new File(dir, "V/vocab.tsv").getPath());
+    c.set(ProfileConf.MODELS, models.toString());
+    assertTrue(ProfileConf.load(c).newInterestAggregator().usesUserPrior());
+    c.setDouble(ProfileConf.USER_PRIOR, 0);
+    assertFalse(ProfileConf.load(c).newInterestAggregator().usesUserPrior());
+  }
+
+  @Test
   public void zeroInVocabularyUserGetsLowConfidenceNotGarbage() {
     UserProfile p = profiles.get("u98");
     assertEquals(0L, p.getInVocabTokens());
