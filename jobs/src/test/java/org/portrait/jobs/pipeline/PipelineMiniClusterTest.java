@@ -58,11 +58,17 @@ public class PipelineMiniClusterTest {
     yarn.init(c);
     yarn.start();
     conf = new Configuration(yarn.getConfig());
-    // Keep the chain short on the mini cluster: every YARN job costs seconds of start-up.
+    // Keep the chain short on the mini cluster: every YARN job costs an application master and task JVMs.
+    // Small jobs run "uber" (their tasks inside the AM's JVM), which needs at most one reducer each.
     conf.setInt("mapreduce.client.completion.pollinterval", 100);
-    conf.setInt("portrait.glove.rounds", 3);
+    conf.setBoolean("mapreduce.job.ubertask.enable", true);
+    conf.setInt("portrait.vocab.reducers", 1);
+    conf.setInt("portrait.cooccur.partitions", 1);
+    conf.setInt("portrait.profile.reducers", 1);
+    conf.setInt("portrait.glove.rounds", 2);
     conf.setInt("portrait.glove.dim", 20);
-    conf.setInt("portrait.segments.iterations", 3);
+    // Mahout's MapReduce k-means is one YARN job per iteration; the chain test runs it in the driver.
+    conf.setBoolean("portrait.segments.sequential", true);
   }
 
   @AfterClass
