@@ -125,6 +125,36 @@ public final class PairCountMap {
     return n;
   }
 
+  /**
+   * Groups the entries by row without a global sort (counting sort on the row, rows below {@code rows}):
+   * afterwards row r's entries are {@code out[rowStart[r] .. rowStart[r + 1])}, each packed as
+   * {@code col << 32 | floatBits((float) weight)} and sorted by column. {@code rowStart} must hold rows + 1,
+   * {@code out} {@link #size()}. Replaces sorting every key and looking each value up again on a flush.
+   */
+  public void stripesTo(int rows, int[] rowStart, long[] out) {
+    Arrays.fill(rowStart, 0, rows + 1, 0);
+    for (long k : keys) {
+      if (k != EMPTY) {
+        rowStart[row(k) + 1]++;
+      }
+    }
+    for (int r = 0; r < rows; r++) {
+      rowStart[r + 1] += rowStart[r];
+    }
+    int[] next = Arrays.copyOf(rowStart, rows);
+    for (int s = 0; s < keys.length; s++) {
+      long k = keys[s];
+      if (k != EMPTY) {
+        out[next[row(k)]++] = ((long) col(k) << 32) | (Float.floatToRawIntBits((float) values[s]) & 0xffffffffL);
+      }
+    }
+    for (int r = 0; r < rows; r++) {
+      if (rowStart[r + 1] - rowStart[r] > 1) {
+        Arrays.sort(out, rowStart[r], rowStart[r + 1]);
+      }
+    }
+  }
+
   /** Empties the map. */
   public void clear() {
     Arrays.fill(keys, EMPTY);
