@@ -1,8 +1,8 @@
 package org.portrait.common.glove;
 
 /**
- * The AdaGrad update of one co-occurrence entry, written so that C2 can vectorise it: flat float arrays, no
- * allocation, the dot product unrolled into four independent accumulators, and an element-wise update loop
+ * The AdaGrad update of one co-occurrence entry, written so that C2 can vectorise it: interleaved row tables
+ * (one word row and one context row, each holding vector, bias and their AdaGrad sums), no allocation, the dot product unrolled into four independent accumulators, and an element-wise update loop
  * without reductions. Semantics follow the reference: cost 0.5 f(x) diff^2, gradient components clipped to
  * [-clip, clip] and scaled by eta, step = g / sqrt(sum of earlier g^2); bias step fdiff / sqrt(sum).
  * An entry whose diff is not finite is skipped (counted by the caller), so non-finite values never enter W.
@@ -28,66 +28,61 @@ public final class GloveKernel {
    * returns the summed cost of those entries measured before each update.
    */
   public double train(int[] row, int[] col, float[] logx, float[] fx, int from, int to) {
-    final float[] w = m.w;
-    final float[] c = m.c;
-    final float[] gw = m.gw;
-    final float[] gc = m.gc;
-    final float[] bw = m.bw;
-    final float[] bc = m.bc;
-    final float[] gbw = m.gbw;
-    final float[] gbc = m.gbc;
+    final float[] wt = m.wt;
+    final float[] ct = m.ct;
     final int d = dim;
+    final int h = m.half;
+    final int stride = m.stride;
     final float eta = this.eta;
     final float clip = this.clip;
     double cost = 0;
     for (int e = from; e < to; e++) {
-      final int i = row[e];
-      final int j = col[e];
-      final int a = i * d;
-      final int b = j * d;
+      final int a = row[e] * stride;
+      final int b = col[e] * stride;
       float s0 = 0f;
       float s1 = 0f;
       float s2 = 0f;
       float s3 = 0f;
       int k = 0;
       for (; k + 3 < d; k += 4) {
-        s0 += w[a + k] * c[b + k];
-        s1 += w[a + k + 1] * c[b + k + 1];
-        s2 += w[a + k + 2] * c[b + k + 2];
-        s3 += w[a + k + 3] * c[b + k + 3];
+        s0 += wt[a + k] * ct[b + k];
+        s1 += wt[a + k + 1] * ct[b + k + 1];
+        s2 += wt[a + k + 2] * ct[b + k + 2];
+        s3 += wt[a + k + 3] * ct[b + k + 3];
       }
       for (; k < d; k++) {
-        s0 += w[a + k] * c[b + k];
+        s0 += wt[a + k] * ct[b + k];
       }
-      final float diff = (s0 + s1) + (s2 + s3) + bw[i] + bc[j] - logx[e];
+      final float diff = (s0 + s1) + (s2 + s3) + wt[a + d] + ct[b + d] - logx[e];
       final float fdiff = fx[e] * diff;
       if (!Float.isFinite(diff) || !Float.isFinite(fdiff)) {
         skipped++;
         continue;
       }
       cost += 0.5 * fdiff * diff;
-      update(w, c, gw, gc, a, b, d, fdiff, eta, clip);
+      update(wt, ct, a, b, h, d, fdiff, eta, clip);
+      // Bias: the last parameter of each row's first half, its sum the last of the second half.
       final float gb = Math.max(-clip, Math.min(clip, fdiff));
-      bw[i] -= gb / (float) Math.sqrt(gbw[i]);
-      bc[j] -= gb / (float) Math.sqrt(gbc[j]);
-      gbw[i] += gb * gb;
-      gbc[j] += gb * gb;
+      wt[a + d] -= gb / (float) Math.sqrt(wt[a + h + d]);
+      ct[b + d] -= gb / (float) Math.sqrt(ct[b + h + d]);
+      wt[a + h + d] += gb * gb;
+      ct[b + h + d] += gb * gb;
     }
     return cost;
   }
 
   /** The element-wise vector update: a loop C2's superword pass turns into SIMD. */
-  private static void update(float[] w, float[] c, float[] gw, float[] gc, int a, int b, int d, float fdiff,
-      float eta, float clip) {
+  private static void update(float[] wt, float[] ct, int a, int b, int h, int d, float fdiff, float eta,
+      float clip) {
     for (int k = 0; k < d; k++) {
-      final float wk = w[a + k];
-      final float ck = c[b + k];
+      final float wk = wt[a + k];
+      final float ck = ct[b + k];
       final float g1 = Math.max(-clip, Math.min(clip, fdiff * ck)) * eta;
       final float g2 = Math.max(-clip, Math.min(clip, fdiff * wk)) * eta;
-      w[a + k] = wk - g1 / (float) Math.sqrt(gw[a + k]);
-      c[b + k] = ck - g2 / (float) Math.sqrt(gc[b + k]);
-      gw[a + k] += g1 * g1;
-      gc[b + k] += g2 * g2;
+      wt[a + k] = wk - g1 / (float) Math.sqrt(wt[a + h + k]);
+      ct[b + k] = ck - g2 / (float) Math.sqrt(ct[b + h + k]);
+      wt[a + h + k] += g1 * g1;
+      ct[b + h + k] += g2 * g2;
     }
   }
 
@@ -96,11 +91,13 @@ public final class GloveKernel {
     double cost = 0;
     int d = m.dim;
     for (int e = from; e < to; e++) {
+      int a = m.row(row[e]);
+      int b = m.row(col[e]);
       double dot = 0;
       for (int k = 0; k < d; k++) {
-        dot += m.w[row[e] * d + k] * m.c[col[e] * d + k];
+        dot += m.wt[a + k] * m.ct[b + k];
       }
-      double diff = dot + m.bw[row[e]] + m.bc[col[e]] - logx[e];
+      double diff = dot + m.wt[a + d] + m.ct[b + d] - logx[e];
       cost += 0.5 * fx[e] * diff * diff;
     }
     return cost;

@@ -10,41 +10,40 @@ import java.nio.ByteOrder;
 import java.util.SplittableRandom;
 
 /**
- * GloVe parameters in flat {@code float[]} arrays: word vectors W and context vectors C (row-major,
- * {@code vocab x dim}), their biases, and the AdaGrad squared-gradient sums of every parameter (starting at 1,
- * as the reference does, so the first step equals the learning rate). Everything a resume needs is in here.
+ * GloVe parameters in two interleaved row tables: {@link #wt} for words, {@link #ct} for contexts. Row r starts
+ * at {@code r * stride}: the vector ({@code dim} floats), the bias, then at {@code + half} the AdaGrad
+ * squared-gradient sums of the vector and of the bias (starting at 1, as the reference, so the first step
+ * equals the learning rate). Interleaving makes an update touch two contiguous runs of memory instead of eight
+ * scattered ones (vector, bias and their sums for both rows): the update is memory bound. Everything a resume
+ * needs is in here. The file format ({@link #write}) keeps the flat layout W, C, bW, bC, gW, gC, gbW, gbC.
  */
 public final class GloveModel {
   private static final int MAGIC = 0x474c5631; // "GLV1"
   public final int vocab;
   public final int dim;
-  public final float[] w;
-  public final float[] c;
-  public final float[] bw;
-  public final float[] bc;
-  public final float[] gw;
-  public final float[] gc;
-  public final float[] gbw;
-  public final float[] gbc;
+  /** Floats from a row's parameters to its AdaGrad sums: dim + 1 (vector and bias). */
+  public final int half;
+  /** Floats per row: parameters and their sums. */
+  public final int stride;
+  /** Word rows: W vector, bW, sums of W, sum of bW. */
+  public final float[] wt;
+  /** Context rows: C vector, bC, sums of C, sum of bC. */
+  public final float[] ct;
 
   public GloveModel(int vocab, int dim) {
     if (vocab <= 0 || dim <= 0) {
       throw new IllegalArgumentException("vocab and dim must be positive: " + vocab + ", " + dim);
     }
-    long cells = (long) vocab * dim;
+    long cells = (long) vocab * (dim + 1) * 2;
     if (cells > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("vocab x dim = " + cells + " does not fit into one float[]");
+      throw new IllegalArgumentException("vocab x (dim + 1) x 2 = " + cells + " does not fit into one float[]");
     }
     this.vocab = vocab;
     this.dim = dim;
-    w = new float[(int) cells];
-    c = new float[(int) cells];
-    gw = new float[(int) cells];
-    gc = new float[(int) cells];
-    bw = new float[vocab];
-    bc = new float[vocab];
-    gbw = new float[vocab];
-    gbc = new float[vocab];
+    this.half = dim + 1;
+    this.stride = 2 * half;
+    wt = new float[(int) cells];
+    ct = new float[(int) cells];
   }
 
   /** Bytes the model's arrays take: 2 vector tables, 2 bias arrays, and the same again for AdaGrad. */
@@ -52,50 +51,72 @@ public final class GloveModel {
     return vocab * (dim + 1) * 2L * 2L * Float.BYTES;
   }
 
-  /** Seeded start: values uniform in [-0.5, 0.5) / dim (as the reference), AdaGrad sums 1. */
+  /** Offset of row {@code r}'s vector in {@link #wt} or {@link #ct}. */
+  public int row(int r) {
+    return r * stride;
+  }
+
+  /** Seeded start: values uniform in [-0.5, 0.5) / dim (as the reference, same draw order), AdaGrad sums 1. */
   public static GloveModel init(int vocab, int dim, long seed) {
     GloveModel m = new GloveModel(vocab, dim);
     SplittableRandom r = new SplittableRandom(seed);
-    fillUniform(m.w, r, dim);
-    fillUniform(m.c, r, dim);
-    fillUniform(m.bw, r, dim);
-    fillUniform(m.bc, r, dim);
-    java.util.Arrays.fill(m.gw, 1f);
-    java.util.Arrays.fill(m.gc, 1f);
-    java.util.Arrays.fill(m.gbw, 1f);
-    java.util.Arrays.fill(m.gbc, 1f);
+    for (float[] t : new float[][] {m.wt, m.ct}) {
+      for (int i = 0; i < vocab; i++) {
+        for (int k = 0; k < dim; k++) {
+          t[i * m.stride + k] = uniform(r, dim);
+        }
+      }
+    }
+    for (float[] t : new float[][] {m.wt, m.ct}) {
+      for (int i = 0; i < vocab; i++) {
+        t[i * m.stride + dim] = uniform(r, dim);
+      }
+    }
+    for (float[] t : new float[][] {m.wt, m.ct}) {
+      for (int i = 0; i < vocab; i++) {
+        java.util.Arrays.fill(t, i * m.stride + m.half, (i + 1) * m.stride, 1f);
+      }
+    }
     return m;
   }
 
-  private static void fillUniform(float[] a, SplittableRandom r, int dim) {
-    for (int i = 0; i < a.length; i++) {
-      a[i] = (float) ((r.nextDouble() - 0.5) / dim);
-    }
-  }
-
-  public float[][] arrays() {
-    return new float[][] {w, c, bw, bc, gw, gc, gbw, gbc};
+  private static float uniform(SplittableRandom r, int dim) {
+    return (float) ((r.nextDouble() - 0.5) / dim);
   }
 
   public GloveModel copy() {
     GloveModel m = new GloveModel(vocab, dim);
-    float[][] from = arrays();
-    float[][] to = m.arrays();
-    for (int a = 0; a < from.length; a++) {
-      System.arraycopy(from[a], 0, to[a], 0, from[a].length);
-    }
+    System.arraycopy(wt, 0, m.wt, 0, wt.length);
+    System.arraycopy(ct, 0, m.ct, 0, ct.length);
     return m;
   }
 
-  /** Index of the first parameter that is NaN or infinite as "array:index", or null when all are finite. */
+  /** The 8 logical arrays in file order: W, C, bW, bC, gW, gC, gbW, gbC (table, offset in row, length). */
+  private static final String[] NAMES = {"W", "C", "bW", "bC", "gW", "gC", "gbW", "gbC"};
+
+  private float[] table(int a) {
+    return a % 2 == 0 ? wt : ct;
+  }
+
+  private int offset(int a) {
+    return (a >= 4 ? half : 0) + ((a / 2) % 2 == 1 ? dim : 0);
+  }
+
+  private int width(int a) {
+    return (a / 2) % 2 == 1 ? 1 : dim;
+  }
+
+  /** First parameter that is NaN or infinite as "array:index" (flat index as in the file), or null. */
   public String firstNonFinite() {
-    String[] names = {"W", "C", "bW", "bC", "gW", "gC", "gbW", "gbC"};
-    float[][] all = arrays();
-    for (int a = 0; a < all.length; a++) {
-      float[] x = all[a];
-      for (int i = 0; i < x.length; i++) {
-        if (!Float.isFinite(x[i])) {
-          return names[a] + ":" + i;
+    for (int a = 0; a < NAMES.length; a++) {
+      float[] t = table(a);
+      int off = offset(a);
+      int n = width(a);
+      for (int i = 0; i < vocab; i++) {
+        for (int k = 0; k < n; k++) {
+          if (!Float.isFinite(t[i * stride + off + k])) {
+            return NAMES[a] + ":" + (i * n + k);
+          }
         }
       }
     }
@@ -105,9 +126,9 @@ public final class GloveModel {
   /** Output vector of word {@code id}: W + C, as the reference's default model. */
   public float[] outputVector(int id) {
     float[] v = new float[dim];
-    int o = id * dim;
+    int o = id * stride;
     for (int k = 0; k < dim; k++) {
-      v[k] = w[o + k] + c[o + k];
+      v[k] = wt[o + k] + ct[o + k];
     }
     return v;
   }
@@ -123,33 +144,29 @@ public final class GloveModel {
     if (tasks.length == 1) {
       return tasks[0];
     }
-    GloveModel out = base.copy();
-    float[][] o = out.arrays();
-    float[][] b = base.arrays();
-    float[][][] ta = new float[tasks.length][][];
-    for (int k = 0; k < tasks.length; k++) {
-      if (tasks[k].vocab != base.vocab || tasks[k].dim != base.dim) {
+    for (GloveModel t : tasks) {
+      if (t.vocab != base.vocab || t.dim != base.dim) {
         throw new IllegalArgumentException("task model shape differs from the base model");
       }
-      ta[k] = tasks[k].arrays();
     }
-    for (int a = 0; a < o.length; a++) {
-      float[] oa = o[a];
-      float[] ba = b[a];
-      boolean params = a < 4;
+    GloveModel out = base.copy();
+    for (int side = 0; side < 2; side++) {
+      float[] oa = side == 0 ? out.wt : out.ct;
+      float[] ba = side == 0 ? base.wt : base.ct;
       for (int i = 0; i < oa.length; i++) {
         float base0 = ba[i];
         float sum = 0f;
         int changed = 0;
-        for (float[][] t : ta) {
-          float d = t[a][i] - base0;
+        for (GloveModel t : tasks) {
+          float d = (side == 0 ? t.wt : t.ct)[i] - base0;
           if (d != 0f) {
             sum += d;
             changed++;
           }
         }
         if (changed > 0) {
-          oa[i] = base0 + (params && average ? sum / changed : sum);
+          boolean param = i % base.stride < base.half;
+          oa[i] = base0 + (param && average ? sum / changed : sum);
         }
       }
     }
@@ -161,16 +178,16 @@ public final class GloveModel {
     d.writeInt(MAGIC);
     d.writeInt(vocab);
     d.writeInt(dim);
-    byte[] buf = new byte[1 << 16];
+    byte[] buf = new byte[Float.BYTES * dim];
     ByteBuffer bb = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
-    for (float[] a : arrays()) {
-      int i = 0;
-      while (i < a.length) {
-        int n = Math.min(a.length - i, buf.length / 4);
+    for (int a = 0; a < NAMES.length; a++) {
+      float[] t = table(a);
+      int off = offset(a);
+      int n = width(a);
+      for (int i = 0; i < vocab; i++) {
         bb.clear();
-        bb.asFloatBuffer().put(a, i, n);
+        bb.asFloatBuffer().put(t, i * stride + off, n);
         d.write(buf, 0, n * 4);
-        i += n;
       }
     }
     d.flush();
@@ -182,16 +199,16 @@ public final class GloveModel {
       throw new IOException("not a GloVe model file (bad magic)");
     }
     GloveModel m = new GloveModel(d.readInt(), d.readInt());
-    byte[] buf = new byte[1 << 16];
+    byte[] buf = new byte[Float.BYTES * m.dim];
     ByteBuffer bb = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
-    for (float[] a : m.arrays()) {
-      int i = 0;
-      while (i < a.length) {
-        int n = Math.min(a.length - i, buf.length / 4);
+    for (int a = 0; a < NAMES.length; a++) {
+      float[] t = m.table(a);
+      int off = m.offset(a);
+      int n = m.width(a);
+      for (int i = 0; i < m.vocab; i++) {
         d.readFully(buf, 0, n * 4);
         bb.clear();
-        bb.asFloatBuffer().get(a, i, n);
-        i += n;
+        bb.asFloatBuffer().get(t, i * m.stride + off, n);
       }
     }
     return m;

@@ -13,8 +13,8 @@ public final class PairCountMap {
   public static final int BYTES_PER_SLOT = 16;
   private static final double MAX_LOAD = 0.7;
 
-  private final long[] keys;
-  private final double[] values;
+  /** Slot s: key at 2s, the weight's double bits at 2s + 1 (one cache line per probe, not two). */
+  private final long[] table;
   private final int mask;
   private final int limit;
   private int size;
@@ -30,9 +30,10 @@ public final class PairCountMap {
     if (Integer.bitCount(slots) != 1) {
       throw new IllegalArgumentException("slots must be a power of two: " + slots);
     }
-    keys = new long[slots];
-    values = new double[slots];
-    Arrays.fill(keys, EMPTY);
+    table = new long[2 * slots];
+    for (int s = 0; s < slots; s++) {
+      table[2 * s] = EMPTY;
+    }
     mask = slots - 1;
     limit = (int) (slots * MAX_LOAD);
   }
@@ -54,14 +55,14 @@ public final class PairCountMap {
     long key = pack(i, j);
     int slot = (int) mix(key) & mask;
     while (true) {
-      long k = keys[slot];
+      long k = table[2 * slot];
       if (k == key) {
-        values[slot] += w;
+        table[2 * slot + 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(table[2 * slot + 1]) + w);
         return;
       }
       if (k == EMPTY) {
-        keys[slot] = key;
-        values[slot] = w;
+        table[2 * slot] = key;
+        table[2 * slot + 1] = Double.doubleToRawLongBits(w);
         size++;
         return;
       }
@@ -79,7 +80,7 @@ public final class PairCountMap {
   }
 
   public int capacity() {
-    return keys.length;
+    return mask + 1;
   }
 
   /** The current weight of (i, j), 0 when absent. */
@@ -87,9 +88,9 @@ public final class PairCountMap {
     long key = pack(i, j);
     int slot = (int) mix(key) & mask;
     while (true) {
-      long k = keys[slot];
+      long k = table[2 * slot];
       if (k == key) {
-        return values[slot];
+        return Double.longBitsToDouble(table[2 * slot + 1]);
       }
       if (k == EMPTY) {
         return 0;
@@ -105,10 +106,10 @@ public final class PairCountMap {
 
   /** Hands every entry to {@code sink} (in slot order) and empties the map. */
   public void drainTo(EntrySink sink) throws java.io.IOException, InterruptedException {
-    for (int s = 0; s < keys.length; s++) {
-      if (keys[s] != EMPTY) {
-        sink.accept(keys[s], values[s]);
-        keys[s] = EMPTY;
+    for (int s = 0; s < table.length; s += 2) {
+      if (table[s] != EMPTY) {
+        sink.accept(table[s], Double.longBitsToDouble(table[s + 1]));
+        table[s] = EMPTY;
       }
     }
     size = 0;
@@ -117,17 +118,50 @@ public final class PairCountMap {
   /** Copies the keys (in slot order) into {@code out}, which must hold {@link #size()}; returns the count. */
   public int keysTo(long[] out) {
     int n = 0;
-    for (long k : keys) {
-      if (k != EMPTY) {
-        out[n++] = k;
+    for (int s = 0; s < table.length; s += 2) {
+      if (table[s] != EMPTY) {
+        out[n++] = table[s];
       }
     }
     return n;
   }
 
+  /**
+   * Groups the entries by row without a global sort (counting sort on the row, rows below {@code rows}):
+   * afterwards row r's entries are {@code out[rowStart[r] .. rowStart[r + 1])}, each packed as
+   * {@code col << 32 | floatBits((float) weight)} and sorted by column. {@code rowStart} must hold rows + 1,
+   * {@code out} {@link #size()}. Replaces sorting every key and looking each value up again on a flush.
+   */
+  public void stripesTo(int rows, int[] rowStart, long[] out) {
+    Arrays.fill(rowStart, 0, rows + 1, 0);
+    for (int s = 0; s < table.length; s += 2) {
+      if (table[s] != EMPTY) {
+        rowStart[row(table[s]) + 1]++;
+      }
+    }
+    for (int r = 0; r < rows; r++) {
+      rowStart[r + 1] += rowStart[r];
+    }
+    int[] next = Arrays.copyOf(rowStart, rows);
+    for (int s = 0; s < table.length; s += 2) {
+      long k = table[s];
+      if (k != EMPTY) {
+        float x = (float) Double.longBitsToDouble(table[s + 1]);
+        out[next[row(k)]++] = ((long) col(k) << 32) | (Float.floatToRawIntBits(x) & 0xffffffffL);
+      }
+    }
+    for (int r = 0; r < rows; r++) {
+      if (rowStart[r + 1] - rowStart[r] > 1) {
+        Arrays.sort(out, rowStart[r], rowStart[r + 1]);
+      }
+    }
+  }
+
   /** Empties the map. */
   public void clear() {
-    Arrays.fill(keys, EMPTY);
+    for (int s = 0; s < table.length; s += 2) {
+      table[s] = EMPTY;
+    }
     size = 0;
   }
 

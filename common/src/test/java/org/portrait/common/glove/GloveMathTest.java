@@ -50,7 +50,7 @@ public class GloveMathTest {
           t.pass(r);
         }
       }
-      results[run] = m.w.clone();
+      results[run] = m.wt.clone();
     }
     assertArrayEquals(results[0], results[1], 0f);
   }
@@ -72,12 +72,12 @@ public class GloveMathTest {
   @Test
   public void nonFiniteEntriesAreSkippedNotApplied() {
     GloveModel m = GloveModel.init(3, 4, 1);
-    m.w[0] = Float.MAX_VALUE;
-    m.c[0] = Float.MAX_VALUE;
+    m.wt[0] = Float.MAX_VALUE;
+    m.ct[0] = Float.MAX_VALUE;
     GloveKernel k = new GloveKernel(m, new GloveParams(10, 0.75, 0.05, 100));
     k.train(new int[] {0, 1}, new int[] {0, 1}, new float[] {0, 0}, new float[] {1, 1}, 0, 2);
     assertEquals(1, k.skipped);
-    assertTrue(Float.isFinite(m.c[0]));
+    assertTrue(Float.isFinite(m.ct[0]));
   }
 
   @Test
@@ -86,20 +86,20 @@ public class GloveMathTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     a.write(out);
     GloveModel b = GloveModel.read(new ByteArrayInputStream(out.toByteArray()));
-    assertArrayEquals(a.w, b.w, 0f);
-    assertArrayEquals(a.gbc, b.gbc, 0f);
+    assertArrayEquals(a.wt, b.wt, 0f);
+    assertArrayEquals(a.ct, b.ct, 0f);
     GloveModel t1 = a.copy();
     GloveModel t2 = a.copy();
-    t1.w[0] += 1;
-    t2.w[0] += 2;
-    t1.gw[0] += 1;
-    t2.gw[0] += 1;
-    assertEquals(a.w[0] + 3, GloveModel.merge(a, new GloveModel[] {t1, t2}, false).w[0], 1e-6);
-    assertEquals(a.w[0] + 1.5, GloveModel.merge(a, new GloveModel[] {t1, t2}, true).w[0], 1e-6);
-    assertEquals(3f, GloveModel.merge(a, new GloveModel[] {t1, t2}, true).gw[0], 1e-6);
+    t1.wt[0] += 1;
+    t2.wt[0] += 2;
+    t1.wt[a.half] += 1;
+    t2.wt[a.half] += 1;
+    assertEquals(a.wt[0] + 3, GloveModel.merge(a, new GloveModel[] {t1, t2}, false).wt[0], 1e-6);
+    assertEquals(a.wt[0] + 1.5, GloveModel.merge(a, new GloveModel[] {t1, t2}, true).wt[0], 1e-6);
+    assertEquals(3f, GloveModel.merge(a, new GloveModel[] {t1, t2}, true).wt[a.half], 1e-6);
     // A parameter only one task changed takes that task's value under "mean" too (row ownership).
-    t1.w[1] += 4;
-    assertEquals(a.w[1] + 4, GloveModel.merge(a, new GloveModel[] {t1, t2}, true).w[1], 1e-6);
+    t1.wt[1] += 4;
+    assertEquals(a.wt[1] + 4, GloveModel.merge(a, new GloveModel[] {t1, t2}, true).wt[1], 1e-6);
   }
 
   @Test

@@ -32,7 +32,7 @@ public class CooccurDriver extends PortraitTool {
   public static final int DEFAULT_WINDOW = 10;
   /** Memory for each mapper's in-mapper combining map, MB; default {@value #DEFAULT_MAP_MEMORY_MB}. */
   public static final String MAP_MEMORY_MB = "portrait.cooccur.map-memory-mb";
-  public static final long DEFAULT_MAP_MEMORY_MB = 64;
+  public static final long DEFAULT_MAP_MEMORY_MB = 128;
   /** Number of output partitions (reducers); default {@value #DEFAULT_PARTITIONS}. */
   public static final String PARTITIONS = "portrait.cooccur.partitions";
   public static final int DEFAULT_PARTITIONS = 4;
@@ -100,7 +100,7 @@ public class CooccurDriver extends PortraitTool {
 
   @Override
   public String usage() {
-    return "cooccur --input S --vocab V --output C [--window 10] [--partitions 4] [--map-memory-mb 64]\n"
+    return "cooccur --input S --vocab V --output C [--window 10] [--partitions 4] [--map-memory-mb 128]\n"
         + "  Counts GloVe co-occurrences of tokenized reviews S (Avro TokenizedReview) over the vocabulary V\n"
         + "  (V/vocab.tsv): symmetric window, 1/distance weights, OOV tokens dropped. Writes C/part-r-*.cooc\n"
         + "  (12-byte records int i, int j, float x, partitioned by i mod partitions) and C/_counters.json.\n"

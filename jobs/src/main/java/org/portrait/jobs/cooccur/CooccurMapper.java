@@ -29,6 +29,7 @@ public class CooccurMapper extends Mapper<AvroKey<TokenizedReview>, NullWritable
   private final IntWritable outKey = new IntWritable();
   private final BytesWritable outValue = new BytesWritable();
   private long[] drained = new long[0];
+  private int[] rowStart = new int[0];
 
   @Override
   protected void setup(Context context) throws IOException {
@@ -112,26 +113,27 @@ public class CooccurMapper extends Mapper<AvroKey<TokenizedReview>, NullWritable
     if (drained.length < n) {
       drained = new long[Math.max(n, drained.length * 2)];
     }
-    counts.keysTo(drained);
+    int rows = vocab.size();
+    if (rowStart.length < rows + 1) {
+      rowStart = new int[rows + 1];
+    }
+    // Counting sort by row, then each row by column: cheaper than sorting all keys and looking values up again.
+    counts.stripesTo(rows, rowStart, drained);
     context.getCounter(CooccurCounters.MAP_ENTRIES_EMITTED).increment(n);
-    java.util.Arrays.sort(drained, 0, n);
-    java.nio.ByteBuffer b;
-    int start = 0;
-    while (start < n) {
-      int row = PairCountMap.row(drained[start]);
-      int end = start;
-      while (end < n && PairCountMap.row(drained[end]) == row) {
-        end++;
+    for (int row = 0; row < rows; row++) {
+      int start = rowStart[row];
+      int end = rowStart[row + 1];
+      if (start == end) {
+        continue;
       }
       outValue.setSize((end - start) * Stripes.PAIR_BYTES);
-      b = java.nio.ByteBuffer.wrap(outValue.getBytes(), 0, (end - start) * Stripes.PAIR_BYTES);
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(outValue.getBytes(), 0, (end - start) * Stripes.PAIR_BYTES);
       for (int e = start; e < end; e++) {
-        b.putInt(PairCountMap.col(drained[e]));
-        b.putFloat((float) counts.get(PairCountMap.row(drained[e]), PairCountMap.col(drained[e])));
+        b.putInt((int) (drained[e] >>> 32));
+        b.putInt((int) drained[e]);
       }
       outKey.set(row);
       context.write(outKey, outValue);
-      start = end;
     }
     counts.clear();
   }

@@ -62,7 +62,7 @@ public class GloveTrainMapperTest {
     assertEquals(1, driver.getCounters().findCounter(GloveCounters.BAD_ENTRIES).getValue());
     GloveModel m = GloveFiles.readModel(new Configuration(), new Path(new File(models, "task-0.bin").getAbsolutePath()));
     assertEquals(null, m.firstNonFinite());
-    assertTrue(m.gw[0] > 1f);
+    assertTrue(m.wt[m.half] > 1f);
   }
 
   @Test
