@@ -175,9 +175,39 @@ public class PipelineDriver extends PortraitTool {
     }
     progress.printf(Locale.ROOT, "pipeline done in %.1f s%n", (System.nanoTime() - started) / 1e9);
     if (last == all.size() - 1) {
+      printExampleProfiles(conf, layout.partition("user_profile"), 3, progress);
       printHeadline(conf, new Path(layout.stage("metrics"), "metrics.json"), progress);
     }
     return 0;
+  }
+
+  /** The first few published profiles, one line each, so a newcomer sees what a profile says. */
+  static void printExampleProfiles(Configuration conf, Path table, int count, PrintStream progress)
+      throws IOException {
+    FileSystem fs = table.getFileSystem(conf);
+    if (!fs.exists(table)) {
+      return;
+    }
+    int shown = 0;
+    for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(table, p -> p.getName().endsWith(".parquet"))) {
+      try (org.apache.parquet.hadoop.ParquetReader<org.apache.avro.generic.GenericRecord> r =
+               org.apache.parquet.avro.AvroParquetReader.<org.apache.avro.generic.GenericRecord>builder(
+                   org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(f.getPath(), conf)).build()) {
+        org.apache.avro.generic.GenericRecord p;
+        while (shown < count && (p = r.read()) != null) {
+          if (shown++ == 0) {
+            progress.println("example profiles:");
+          }
+          String key = String.valueOf(p.get("user_key"));
+          progress.printf(Locale.ROOT, "  %s…  reviews=%s  interests=%s  sentiment=%s  segment=%s%n    %s%n",
+              key.substring(0, Math.min(12, key.length())), p.get("review_count"), p.get("top_interests"),
+              p.get("sentiment_label"), p.get("segment_id"), p.get("summary"));
+        }
+      }
+      if (shown >= count) {
+        break;
+      }
+    }
   }
 
   /** Headline figures (ours next to the baselines), as the metrics stage computed them on test users. */
@@ -204,20 +234,33 @@ public class PipelineDriver extends PortraitTool {
   }
 
   /**
-   * Runs one stage with its own console summary sent to the log, so the console shows one line per stage;
-   * warnings on stderr stay visible.
+   * Runs one stage with its own console output (summaries, per-round progress) sent to the log, so the console
+   * shows one line per stage. What the stage wrote to stderr is shown when it failed; otherwise only its
+   * warnings are.
    */
   private static int runQuietly(Configuration conf, Tool tool, List<String> args) throws Exception {
-    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
     PrintStream console = System.out;
-    System.setOut(new PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    PrintStream errors = System.err;
+    System.setOut(new PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    int rc = -1;
     try {
-      return ToolRunner.run(new Configuration(conf), tool, args.toArray(new String[0]));
+      rc = ToolRunner.run(new Configuration(conf), tool, args.toArray(new String[0]));
+      return rc;
     } finally {
       System.setOut(console);
-      String text = captured.toString(java.nio.charset.StandardCharsets.UTF_8).trim();
-      if (!text.isEmpty()) {
-        LOG.info("{} said:\n{}", args.isEmpty() ? "stage" : tool.getClass().getSimpleName(), text);
+      System.setErr(errors);
+      String stdout = out.toString(java.nio.charset.StandardCharsets.UTF_8).trim();
+      String stderr = err.toString(java.nio.charset.StandardCharsets.UTF_8).trim();
+      for (String line : stderr.split("\n")) {
+        if (!line.isEmpty() && (rc != 0 || line.startsWith("WARNING"))) {
+          errors.println(line);
+        }
+      }
+      if (!stdout.isEmpty() || !stderr.isEmpty()) {
+        LOG.info("{} said:\n{}\n{}", tool.getClass().getSimpleName(), stdout, stderr);
       }
     }
   }
