@@ -15,6 +15,7 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.portrait.common.io.AtomicOutput;
 import org.portrait.jobs.CliArgs;
 import org.portrait.jobs.Jobs;
+import org.portrait.jobs.StageResult;
 import org.portrait.jobs.PortraitTool;
 import org.portrait.schema.TokenizedReview;
 
@@ -37,19 +38,8 @@ public class CooccurDriver extends PortraitTool {
   public static final String PARTITIONS = "portrait.cooccur.partitions";
   public static final int DEFAULT_PARTITIONS = 4;
 
-  /** What a run produced. */
-  public static final class Result {
-    public final Path output;
-    public final Map<String, Long> counters;
-
-    Result(Path output, Map<String, Long> counters) {
-      this.output = output;
-      this.counters = counters;
-    }
-  }
-
   /** Runs the job with the settings in {@code conf} (defaults above) and commits {@code output} atomically. */
-  public static Result run(Configuration conf, Path input, Path vocab, Path output) throws IOException {
+  public static StageResult run(Configuration conf, Path input, Path vocab, Path output) throws IOException {
     Configuration c = new Configuration(conf);
     c.set(VOCAB, vocab.toString());
     // Poll for completion often (default 5 s): the local runner finishes small inputs in well under that.
@@ -86,7 +76,7 @@ public class CooccurDriver extends PortraitTool {
       Map<String, Long> counters = Jobs.counters(job, CooccurCounters.class);
       Jobs.writeCounters(c, out.tempPath(), counters);
       out.commit();
-      return new Result(out.target(), counters);
+      return new StageResult(out.target(), counters);
     } catch (IOException | RuntimeException e) {
       out.abort();
       throw e;
@@ -125,7 +115,7 @@ public class CooccurDriver extends PortraitTool {
       conf.setLong(MAP_MEMORY_MB, args.getLong("map-memory-mb", DEFAULT_MAP_MEMORY_MB));
     }
     long t0 = System.nanoTime();
-    Result r = run(conf, new Path(args.require("input")), new Path(args.require("vocab")),
+    StageResult r = run(conf, new Path(args.require("input")), new Path(args.require("vocab")),
         new Path(args.require("output")));
     double secs = (System.nanoTime() - t0) / 1e9;
     long tokens = r.counters.getOrDefault(CooccurCounters.TOKENS.name(), 0L);

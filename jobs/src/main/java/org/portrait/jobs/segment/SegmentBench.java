@@ -112,7 +112,7 @@ public final class SegmentBench {
       long inChars = writeReviews(rows, n, in);
       double best = Double.MAX_VALUE;
       double bestCpu = 0;
-      SegmentDriver.Result r = null;
+      org.portrait.jobs.StageResult r = null;
       int jobTrials = ri == 0 ? trials : 1; // the big input runs once
       for (int t = 0; t < jobTrials; t++) {
         long c0 = os.getProcessCpuTime();

@@ -20,6 +20,7 @@ import org.portrait.common.io.AtomicOutput;
 import org.portrait.common.io.AvroFiles;
 import org.portrait.jobs.CliArgs;
 import org.portrait.jobs.Jobs;
+import org.portrait.jobs.StageResult;
 import org.portrait.jobs.PortraitTool;
 import org.portrait.schema.Review;
 import org.portrait.schema.TokenizedReview;
@@ -33,19 +34,8 @@ public class SegmentDriver extends PortraitTool {
   /** Extra entry of the result / {@code _counters.json}: map tasks run (= part files written). */
   public static final String MAP_TASKS = "MAP_TASKS";
 
-  /** Outcome of a run: the committed output folder and its counters. */
-  public static final class Result {
-    public final Path output;
-    public final Map<String, Long> counters;
-
-    Result(Path output, Map<String, Long> counters) {
-      this.output = output;
-      this.counters = counters;
-    }
-  }
-
   /** Runs the job over the {@code *.avro} files of {@code input}; replaces {@code output} on success. */
-  public static Result run(Configuration conf, Path input, Path output) throws IOException {
+  public static StageResult run(Configuration conf, Path input, Path output) throws IOException {
     List<Path> files = AvroFiles.dataFiles(conf, input, ".avro");
     if (files.isEmpty()) {
       throw new IllegalArgumentException("no *.avro review files in " + input);
@@ -82,7 +72,7 @@ public class SegmentDriver extends PortraitTool {
       Jobs.writeCounters(jc, commit.tempPath(), counters);
       fs.delete(new Path(commit.tempPath(), "_SUCCESS"), false);
       commit.commit();
-      return new Result(commit.target(), counters);
+      return new StageResult(commit.target(), counters);
     } catch (IOException | RuntimeException e) {
       commit.abort();
       throw e;
@@ -141,7 +131,7 @@ public class SegmentDriver extends PortraitTool {
     if (args.has("drop-negations")) {
       conf.setBoolean(SegmentConf.KEEP_NEGATIONS, false);
     }
-    Result r = run(conf, new Path(args.require("input")), new Path(args.require("output")));
+    StageResult r = run(conf, new Path(args.require("input")), new Path(args.require("output")));
     System.out.println("segment: " + r.counters);
     return 0;
   }

@@ -27,6 +27,7 @@ import org.portrait.common.io.AvroFiles;
 import org.portrait.common.text.Vocabulary;
 import org.portrait.jobs.CliArgs;
 import org.portrait.jobs.Jobs;
+import org.portrait.jobs.StageResult;
 import org.portrait.jobs.PortraitTool;
 import org.portrait.schema.TokenizedReview;
 import org.portrait.schema.VocabEntry;
@@ -58,18 +59,7 @@ public class VocabDriver extends PortraitTool {
   public static final String AVRO_DIR = "avro";
   private static final String COUNTS_DIR = "_counts";
 
-  /** Outcome of a run. */
-  public static final class Result {
-    public final Path output;
-    public final Map<String, Long> counters;
-
-    Result(Path output, Map<String, Long> counters) {
-      this.output = output;
-      this.counters = counters;
-    }
-  }
-
-  public static Result run(Configuration conf, Path input, Path output) throws IOException {
+  public static StageResult run(Configuration conf, Path input, Path output) throws IOException {
     List<Path> files = AvroFiles.dataFiles(conf, input, ".avro");
     if (files.isEmpty()) {
       throw new IllegalArgumentException("no *.avro tokenized review files in " + input);
@@ -113,7 +103,7 @@ public class VocabDriver extends PortraitTool {
       fs.delete(counts, true);
       Jobs.writeCounters(jc, temp, counters);
       commit.commit();
-      return new Result(commit.target(), counters);
+      return new StageResult(commit.target(), counters);
     } catch (IOException | RuntimeException e) {
       commit.abort();
       throw e;
@@ -210,7 +200,7 @@ public class VocabDriver extends PortraitTool {
     if (args.has("split")) {
       conf.set(SPLIT, args.get("split", ""));
     }
-    Result r = run(conf, new Path(args.require("input")), new Path(args.require("output")));
+    StageResult r = run(conf, new Path(args.require("input")), new Path(args.require("output")));
     System.out.println("vocab: " + r.counters);
     return 0;
   }

@@ -33,7 +33,7 @@ public class CooccurDriverTest {
     GloveTestData data = new GloveTestData(300, 80, 7);
     Path[] sv = data.write(conf, root);
     Path c = new Path(new File(root, "C").getAbsolutePath());
-    CooccurDriver.Result r = CooccurDriver.run(conf, sv[0], sv[1], c);
+    org.portrait.jobs.StageResult r = CooccurDriver.run(conf, sv[0], sv[1], c);
 
     VocabIds vocab = VocabIds.read(new FileInputStream(new File(root, "V/vocab.tsv")));
     PairCountMap direct = new PairCountMap(1 << 16);

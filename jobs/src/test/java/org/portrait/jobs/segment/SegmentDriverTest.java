@@ -32,7 +32,7 @@ public class SegmentDriverTest {
   public static TemporaryFolder tmp = new TemporaryFolder();
   private static Configuration conf;
   private static List<Review> input;
-  private static SegmentDriver.Result result;
+  private static org.portrait.jobs.StageResult result;
   private static Map<String, TokenizedReview> byId;
 
   @BeforeClass
@@ -137,7 +137,7 @@ public class SegmentDriverTest {
     writeAvro(new File(in, "part-00000.avro"), List.of(), 4096);
     Path out = new Path(tmp.getRoot().toURI() + "/S-empty");
     for (int run = 0; run < 2; run++) {
-      SegmentDriver.Result r = SegmentDriver.run(new Configuration(conf), new Path(in.toURI()), out);
+      org.portrait.jobs.StageResult r = SegmentDriver.run(new Configuration(conf), new Path(in.toURI()), out);
       assertEquals(0, (long) r.counters.get("REVIEWS_IN"));
       assertEquals(0, AvroFiles.readAll(conf, r.output, TokenizedReview.class).size());
     }

@@ -29,7 +29,7 @@ public class VocabDriverTest {
   public static TemporaryFolder tmp = new TemporaryFolder();
   private static Configuration conf;
   private static Path input;
-  private static VocabDriver.Result result;
+  private static org.portrait.jobs.StageResult result;
 
   /**
    * Counts: 好 8 (df 4), 不 6 (df 6), 手机 6 (df 3), 屏幕 5 (df 5), 电池 4 (df 4, below min-count 5),
@@ -106,10 +106,10 @@ public class VocabDriverTest {
   public void idsAreDeterministicWhateverTheReducerCount() throws Exception {
     Configuration c = new Configuration(conf);
     c.setInt(VocabDriver.REDUCERS, 3);
-    VocabDriver.Result r3 = VocabDriver.run(c, input, out("V3"));
+    org.portrait.jobs.StageResult r3 = VocabDriver.run(c, input, out("V3"));
     assertEquals(tsv(result.output), tsv(r3.output));
     // rerun into the same folder replaces it
-    VocabDriver.Result again = VocabDriver.run(c, input, out("V3"));
+    org.portrait.jobs.StageResult again = VocabDriver.run(c, input, out("V3"));
     assertEquals(tsv(result.output), tsv(again.output));
   }
 
@@ -119,7 +119,7 @@ public class VocabDriverTest {
     c.setInt(VocabDriver.MAX_VOCAB, 2);
     c.setLong(VocabDriver.MIN_COUNT, 1);
     c.set(VocabDriver.SPLIT, "train");
-    VocabDriver.Result r = VocabDriver.run(c, input, out("Vmax"));
+    org.portrait.jobs.StageResult r = VocabDriver.run(c, input, out("Vmax"));
     assertEquals(List.of("好\t8\t4", "手机\t6\t3"), tsv(r.output)); // 不 is 5 without the test review
     assertEquals(4, (long) r.counters.get("WORDS_CUT_BY_MAX_VOCAB"));
     assertEquals(1, (long) r.counters.get("REVIEWS_OTHER_SPLIT"));
@@ -129,7 +129,7 @@ public class VocabDriverTest {
   public void emptyCorpusGivesEmptyVocabulary() throws Exception {
     File in = tmp.newFolder("S-empty");
     AvroFiles.write(conf, new Path(new File(in, "part-m-00000.avro").toURI()), TokenizedReview.getClassSchema(), List.of());
-    VocabDriver.Result r = VocabDriver.run(new Configuration(conf), new Path(in.toURI()), out("V-empty"));
+    org.portrait.jobs.StageResult r = VocabDriver.run(new Configuration(conf), new Path(in.toURI()), out("V-empty"));
     assertEquals(List.of(), tsv(r.output));
     assertEquals(0, Vocabulary.load(conf, r.output).size());
   }
