@@ -3,39 +3,70 @@ package org.portrait.common.glove;
 import java.util.Arrays;
 
 /**
- * Open-addressing hash map from a word pair (packed into a long) to a summed weight, in two primitive arrays
- * (no boxing, no per-entry objects): the in-mapper combiner of the cooccur job. Its capacity is fixed when it
- * is created, from a memory budget; the caller flushes it when {@link #isFull()}.
+ * Open-addressing hash map from a word pair (packed into a long) to a summed weight, in one primitive array
+ * (no boxing, no per-entry objects): the in-mapper combiner of the cooccur job. It starts small and doubles up
+ * to a maximum fixed from a memory budget (a small split never touches the whole budget: allocating and
+ * faulting in memory it will not use is most of a small task's cost); the caller flushes it when
+ * {@link #isFull()}.
  */
 public final class PairCountMap {
   private static final long EMPTY = -1L;
   /** Bytes per slot: one long key and one double value. */
   public static final int BYTES_PER_SLOT = 16;
   private static final double MAX_LOAD = 0.7;
+  private static final int INITIAL_SLOTS = 1 << 16;
 
   /** Slot s: key at 2s, the weight's double bits at 2s + 1 (one cache line per probe, not two). */
-  private final long[] table;
-  private final int mask;
-  private final int limit;
+  private long[] table;
+  private int mask;
+  private int limit;
+  private final int maxSlots;
   private int size;
 
-  /** A map with a power-of-two number of slots fitting into {@code budgetBytes} (at least 16 slots). */
+  /** A map growing up to the power-of-two number of slots fitting into {@code budgetBytes} (at least 16). */
   public static PairCountMap withBudget(long budgetBytes) {
     long slots = Math.max(16, budgetBytes / BYTES_PER_SLOT);
     int pow = 63 - Long.numberOfLeadingZeros(Math.min(slots, 1L << 30));
-    return new PairCountMap(1 << pow);
+    return new PairCountMap(Math.min(1 << pow, INITIAL_SLOTS), 1 << pow);
   }
 
+  /** A map of a fixed number of slots. */
   public PairCountMap(int slots) {
-    if (Integer.bitCount(slots) != 1) {
-      throw new IllegalArgumentException("slots must be a power of two: " + slots);
+    this(slots, slots);
+  }
+
+  private PairCountMap(int slots, int maxSlots) {
+    if (Integer.bitCount(slots) != 1 || Integer.bitCount(maxSlots) != 1) {
+      throw new IllegalArgumentException("slots must be a power of two: " + slots + ", " + maxSlots);
     }
+    this.maxSlots = maxSlots;
+    allocate(slots);
+  }
+
+  private void allocate(int slots) {
     table = new long[2 * slots];
     for (int s = 0; s < slots; s++) {
       table[2 * s] = EMPTY;
     }
     mask = slots - 1;
     limit = (int) (slots * MAX_LOAD);
+  }
+
+  /** Doubles the table (at the load limit, below the maximum): re-inserts every entry. */
+  private void grow() {
+    long[] old = table;
+    allocate(Math.min(2 * (mask + 1), maxSlots));
+    for (int s = 0; s < old.length; s += 2) {
+      long key = old[s];
+      if (key != EMPTY) {
+        int slot = (int) mix(key) & mask;
+        while (table[2 * slot] != EMPTY) {
+          slot = (slot + 1) & mask;
+        }
+        table[2 * slot] = key;
+        table[2 * slot + 1] = old[s + 1];
+      }
+    }
   }
 
   public static long pack(int i, int j) {
@@ -63,24 +94,30 @@ public final class PairCountMap {
       if (k == EMPTY) {
         table[2 * slot] = key;
         table[2 * slot + 1] = Double.doubleToRawLongBits(w);
-        size++;
+        if (++size >= limit && mask + 1 < maxSlots) {
+          grow();
+        }
         return;
       }
       slot = (slot + 1) & mask;
     }
   }
 
-  /** True once the load limit is reached; add() still works until the table is truly full, but slowly. */
+  /**
+   * True once the load limit of the largest table is reached; add() still works until the table is truly
+   * full, but slowly.
+   */
   public boolean isFull() {
-    return size >= limit;
+    return size >= (int) (maxSlots * MAX_LOAD);
   }
 
   public int size() {
     return size;
   }
 
+  /** The number of slots the map may grow to. */
   public int capacity() {
-    return mask + 1;
+    return maxSlots;
   }
 
   /** The current weight of (i, j), 0 when absent. */
@@ -127,16 +164,24 @@ public final class PairCountMap {
   }
 
   /**
-   * Groups the entries by row without a global sort (counting sort on the row, rows below {@code rows}):
-   * afterwards row r's entries are {@code out[rowStart[r] .. rowStart[r + 1])}, each packed as
-   * {@code col << 32 | floatBits((float) weight)} and sorted by column. {@code rowStart} must hold rows + 1,
-   * {@code out} {@link #size()}. Replaces sorting every key and looking each value up again on a flush.
+   * Groups the entries by row without a global sort (counting sort on the row, rows below {@code rows}), for a
+   * map holding each unordered pair once, as (min, max): afterwards row r's entries are
+   * {@code out[rowStart[r] .. rowStart[r + 1])}, each packed as {@code col << 32 | floatBits((float) weight)}
+   * and sorted by column. {@code rowStart} must hold rows + 1. Every entry (i, j) with
+   * i != j comes out in both row i (column j) and row j (column i); a diagonal entry (i, i) comes out once with
+   * twice its weight (the symmetric count adds a self-pair to (i, i) from both sides). {@code out} must hold
+   * {@code 2 * size()}; returns the number of entries written. Storing each pair once halves the map's memory
+   * and its random accesses, which dominate counting.
    */
-  public void stripesTo(int rows, int[] rowStart, long[] out) {
+  public int symmetricStripesTo(int rows, int[] rowStart, long[] out) {
     Arrays.fill(rowStart, 0, rows + 1, 0);
     for (int s = 0; s < table.length; s += 2) {
-      if (table[s] != EMPTY) {
-        rowStart[row(table[s]) + 1]++;
+      long k = table[s];
+      if (k != EMPTY) {
+        rowStart[row(k) + 1]++;
+        if (row(k) != col(k)) {
+          rowStart[col(k) + 1]++;
+        }
       }
     }
     for (int r = 0; r < rows; r++) {
@@ -146,8 +191,16 @@ public final class PairCountMap {
     for (int s = 0; s < table.length; s += 2) {
       long k = table[s];
       if (k != EMPTY) {
-        float x = (float) Double.longBitsToDouble(table[s + 1]);
-        out[next[row(k)]++] = ((long) col(k) << 32) | (Float.floatToRawIntBits(x) & 0xffffffffL);
+        int i = row(k);
+        int j = col(k);
+        double w = Double.longBitsToDouble(table[s + 1]);
+        if (i == j) {
+          out[next[i]++] = ((long) j << 32) | (Float.floatToRawIntBits((float) (2 * w)) & 0xffffffffL);
+        } else {
+          long bits = Float.floatToRawIntBits((float) w) & 0xffffffffL;
+          out[next[i]++] = ((long) j << 32) | bits;
+          out[next[j]++] = ((long) i << 32) | bits;
+        }
       }
     }
     for (int r = 0; r < rows; r++) {
@@ -155,6 +208,7 @@ public final class PairCountMap {
         Arrays.sort(out, rowStart[r], rowStart[r + 1]);
       }
     }
+    return rowStart[rows];
   }
 
   /** Empties the map. */

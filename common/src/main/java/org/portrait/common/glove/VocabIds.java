@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.util.Utf8;
 
 /**
  * The vocabulary as GloVe needs it: word to id and back, with counts. Reads {@code vocab.tsv}
@@ -19,15 +20,19 @@ public final class VocabIds {
   private final List<String> words;
   private final long[] counts;
   private final Map<String, Integer> ids;
+  /** The same ids keyed by UTF-8 bytes: lets a reader skip decoding each token into a String. */
+  private final Map<Utf8, Integer> utf8Ids;
 
   private VocabIds(List<String> words, long[] counts) {
     this.words = words;
     this.counts = counts;
     this.ids = new HashMap<>(words.size() * 2);
+    this.utf8Ids = new HashMap<>(words.size() * 2);
     for (int i = 0; i < words.size(); i++) {
       if (ids.put(words.get(i), i) != null) {
         throw new IllegalArgumentException("vocab.tsv: duplicate word '" + words.get(i) + "' at line " + (i + 1));
       }
+      utf8Ids.put(new Utf8(words.get(i)), i);
     }
   }
 
@@ -75,6 +80,12 @@ public final class VocabIds {
   /** The id of {@code word}, or -1 when it is not in the vocabulary. */
   public int id(String word) {
     Integer id = ids.get(word);
+    return id == null ? -1 : id;
+  }
+
+  /** The id of {@code word} (Avro's {@link Utf8} looked up by its bytes, without decoding), or -1. */
+  public int id(CharSequence word) {
+    Integer id = word instanceof Utf8 ? utf8Ids.get(word) : ids.get(word.toString());
     return id == null ? -1 : id;
   }
 

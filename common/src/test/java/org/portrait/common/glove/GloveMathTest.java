@@ -115,10 +115,63 @@ public class GloveMathTest {
   }
 
   @Test
+  public void upperTriangleCountMirrorsToTheFullCount() {
+    // Random documents with repeated words (self pairs) and a small window; the map must grow several times.
+    java.util.Random rnd = new java.util.Random(7);
+    PairCountMap full = new PairCountMap(1 << 14);
+    PairCountMap upper = PairCountMap.withBudget(1L << 20);
+    long pairsFull = 0;
+    long pairsUpper = 0;
+    for (int d = 0; d < 200; d++) {
+      int[] ids = new int[1 + rnd.nextInt(40)];
+      for (int k = 0; k < ids.length; k++) {
+        ids[k] = rnd.nextInt(k % 3 == 0 ? 5 : 60);
+      }
+      pairsFull += CooccurWindow.count(ids, ids.length, 4, full::add);
+      pairsUpper += CooccurWindow.countUpper(ids, 0, ids.length, 4, upper);
+    }
+    assertEquals(pairsFull, pairsUpper);
+    int rows = 60;
+    int[] rowStart = new int[rows + 1];
+    long[] out = new long[2 * upper.size()];
+    int n = upper.symmetricStripesTo(rows, rowStart, out);
+    assertEquals(full.size(), n);
+    for (int r = 0; r < rows; r++) {
+      for (int e = rowStart[r]; e < rowStart[r + 1]; e++) {
+        int col = (int) (out[e] >>> 32);
+        if (e > rowStart[r]) {
+          assertTrue("columns sorted", col > (int) (out[e - 1] >>> 32));
+        }
+        float x = Float.intBitsToFloat((int) out[e]);
+        assertEquals("(" + r + "," + col + ")", full.get(r, col), x, 1e-5 * Math.max(1, x));
+      }
+    }
+  }
+
+  @Test
+  public void pairMapGrowsUpToItsBudgetThenReportsFull() {
+    PairCountMap m = PairCountMap.withBudget(1L << 22); // 2^18 slots at most, starts smaller
+    assertEquals(1 << 18, m.capacity());
+    int i = 0;
+    while (!m.isFull()) {
+      m.add(i / 1000, i % 1000, 1.0);
+      i++;
+    }
+    assertEquals((int) ((1 << 18) * 0.7), m.size());
+    for (int k = 0; k < i; k += 997) {
+      assertEquals(1.0, m.get(k / 1000, k % 1000), 0);
+    }
+    assertEquals(0.0, m.get(999_999, 0), 0);
+  }
+
+  @Test
   public void vocabIdsFollowLineOrder() throws Exception {
     VocabIds v = VocabIds.read(new ByteArrayInputStream("好\t9\t3\n手机\t4\t2\n".getBytes(StandardCharsets.UTF_8)));
     assertEquals(1, v.id("手机"));
     assertEquals(-1, v.id("无"));
+    assertEquals("raw UTF-8 lookup", 1, v.id((CharSequence) new org.apache.avro.util.Utf8("手机")));
+    assertEquals(-1, v.id((CharSequence) new org.apache.avro.util.Utf8("无")));
+    assertEquals(0, v.id((CharSequence) new StringBuilder("好")));
     assertEquals(9, v.count(0));
     assertEquals(List.of("好"), List.of(v.word(0)));
   }

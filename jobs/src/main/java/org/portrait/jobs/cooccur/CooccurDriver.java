@@ -3,6 +3,7 @@ package org.portrait.jobs.cooccur;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.mapreduce.AvroJob;
 import org.apache.avro.mapreduce.AvroKeyInputFormat;
 import org.apache.hadoop.conf.Configuration;
@@ -12,12 +13,12 @@ import org.apache.hadoop.io.IntWritable;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.portrait.common.config.LocalMode;
 import org.portrait.common.io.AtomicOutput;
 import org.portrait.jobs.CliArgs;
 import org.portrait.jobs.Jobs;
 import org.portrait.jobs.StageResult;
 import org.portrait.jobs.PortraitTool;
-import org.portrait.schema.TokenizedReview;
 
 /**
  * cooccur: GloVe co-occurrence counts (i, j, x_ij) from tokenized reviews and the vocabulary. Symmetric window,
@@ -37,6 +38,12 @@ public class CooccurDriver extends PortraitTool {
   /** Number of output partitions (reducers); default {@value #DEFAULT_PARTITIONS}. */
   public static final String PARTITIONS = "portrait.cooccur.partitions";
   public static final int DEFAULT_PARTITIONS = 4;
+  /**
+   * Map splits wanted at least (the input is cut into splits of at most total / min-splits bytes); 0 = one per
+   * local map slot in local mode, block-sized splits otherwise. Default {@value #DEFAULT_MIN_SPLITS}.
+   */
+  public static final String MIN_SPLITS = "portrait.cooccur.min-splits";
+  public static final int DEFAULT_MIN_SPLITS = 0;
 
   /** Runs the job with the settings in {@code conf} (defaults above) and commits {@code output} atomically. */
   public static StageResult run(Configuration conf, Path input, Path vocab, Path output) throws IOException {
@@ -59,8 +66,10 @@ public class CooccurDriver extends PortraitTool {
     try {
       Job job = Jobs.newJob(c, "cooccur", CooccurDriver.class);
       job.setInputFormatClass(AvroKeyInputFormat.class);
-      AvroJob.setInputKeySchema(job, TokenizedReview.getClassSchema());
+      AvroJob.setInputKeySchema(job, CooccurMapper.TOKENS_ONLY);
+      AvroJob.setDataModelClass(job, GenericData.class);
       FileInputFormat.addInputPath(job, input);
+      limitSplitSize(job, input);
       job.setMapperClass(CooccurMapper.class);
       job.setCombinerClass(CooccurReducer.class);
       job.setReducerClass(CooccurReducer.class);
@@ -83,6 +92,19 @@ public class CooccurDriver extends PortraitTool {
     }
   }
 
+  /** One small tokenized file would be one split, leaving all but one core idle: cut it (Avro is splittable). */
+  private static void limitSplitSize(Job job, Path input) throws IOException {
+    Configuration jc = job.getConfiguration();
+    int minSplits = jc.getInt(MIN_SPLITS, DEFAULT_MIN_SPLITS);
+    if (minSplits == 0 && LocalMode.isLocal(jc)) {
+      minSplits = jc.getInt("mapreduce.local.map.tasks.maximum", 1);
+    }
+    if (minSplits > 1) {
+      long total = input.getFileSystem(jc).getContentSummary(input).getLength();
+      FileInputFormat.setMaxInputSplitSize(job, Math.max(1, (total + minSplits - 1) / minSplits));
+    }
+  }
+
   @Override
   public String command() {
     return "cooccur";
@@ -90,16 +112,18 @@ public class CooccurDriver extends PortraitTool {
 
   @Override
   public String usage() {
-    return "cooccur --input S --vocab V --output C [--window 10] [--partitions 4] [--map-memory-mb 128]\n"
+    return "cooccur --input S --vocab V --output C [--window 10] [--partitions 4] [--map-memory-mb 128]"
+        + " [--min-splits N]\n"
         + "  Counts GloVe co-occurrences of tokenized reviews S (Avro TokenizedReview) over the vocabulary V\n"
         + "  (V/vocab.tsv): symmetric window, 1/distance weights, OOV tokens dropped. Writes C/part-r-*.cooc\n"
         + "  (12-byte records int i, int j, float x, partitioned by i mod partitions) and C/_counters.json.\n"
-        + "  Keys: " + WINDOW + ", " + PARTITIONS + ", " + MAP_MEMORY_MB + " (in-mapper combining budget).";
+        + "  Keys: " + WINDOW + ", " + PARTITIONS + ", " + MAP_MEMORY_MB + " (in-mapper combining budget), "
+        + MIN_SPLITS + ".";
   }
 
   @Override
   protected List<String> options() {
-    return List.of("input", "vocab", "output", "window", "partitions", "map-memory-mb");
+    return List.of("input", "vocab", "output", "window", "partitions", "map-memory-mb", "min-splits");
   }
 
   @Override
@@ -110,6 +134,9 @@ public class CooccurDriver extends PortraitTool {
     }
     if (args.has("partitions")) {
       conf.setInt(PARTITIONS, args.getInt("partitions", DEFAULT_PARTITIONS));
+    }
+    if (args.has("min-splits")) {
+      conf.setInt(MIN_SPLITS, args.getInt("min-splits", DEFAULT_MIN_SPLITS));
     }
     if (args.has("map-memory-mb")) {
       conf.setLong(MAP_MEMORY_MB, args.getLong("map-memory-mb", DEFAULT_MAP_MEMORY_MB));

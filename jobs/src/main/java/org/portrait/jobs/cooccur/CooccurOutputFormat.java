@@ -19,6 +19,8 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 public class CooccurOutputFormat extends FileOutputFormat<IntWritable, BytesWritable> {
   /** File name suffix of co-occurrence part files. */
   public static final String SUFFIX = ".cooc";
+  /** Bytes per record: int i, int j, float x. */
+  static final int RECORD_BYTES = 12;
 
   @Override
   public RecordWriter<IntWritable, BytesWritable> getRecordWriter(TaskAttemptContext job) throws IOException {
@@ -26,14 +28,23 @@ public class CooccurOutputFormat extends FileOutputFormat<IntWritable, BytesWrit
     FSDataOutputStream raw = file.getFileSystem(job.getConfiguration()).create(file, false);
     DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(raw, 1 << 16));
     return new RecordWriter<>() {
+      private byte[] records = new byte[0];
+
       @Override
       public void write(IntWritable row, BytesWritable stripe) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(stripe.getBytes(), 0, stripe.getLength());
-        while (b.remaining() >= Stripes.PAIR_BYTES) {
-          out.writeInt(row.get());
-          out.writeInt(b.getInt());
-          out.writeFloat(b.getFloat());
+        // One bulk write per stripe: per-field writeInt calls cost a synchronized stream call each.
+        int pairs = stripe.getLength() / Stripes.PAIR_BYTES;
+        if (records.length < pairs * RECORD_BYTES) {
+          records = new byte[Math.max(pairs * RECORD_BYTES, records.length * 2)];
         }
+        ByteBuffer in = ByteBuffer.wrap(stripe.getBytes(), 0, pairs * Stripes.PAIR_BYTES);
+        ByteBuffer b = ByteBuffer.wrap(records);
+        int i = row.get();
+        for (int k = 0; k < pairs; k++) {
+          b.putInt(i);
+          b.putLong(in.getLong());
+        }
+        out.write(records, 0, pairs * RECORD_BYTES);
       }
 
       @Override

@@ -30,6 +30,7 @@ public class CooccurDriverTest {
     conf.setInt(CooccurDriver.WINDOW, 5);
     conf.setInt(CooccurDriver.PARTITIONS, 3);
     conf.setLong(CooccurDriver.MAP_MEMORY_MB, 0); // smallest map: forces flushes and the combiner
+    conf.setInt(CooccurDriver.MIN_SPLITS, 3); // several mappers whose partial sums the reducer adds
     GloveTestData data = new GloveTestData(300, 80, 7);
     Path[] sv = data.write(conf, root);
     Path c = new Path(new File(root, "C").getAbsolutePath());

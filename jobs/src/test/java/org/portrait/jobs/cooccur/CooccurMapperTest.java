@@ -6,10 +6,14 @@ import static org.junit.Assert.assertTrue;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.hadoop.io.AvroSerialization;
+import org.apache.avro.util.Utf8;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.BytesWritable;
@@ -22,11 +26,10 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.portrait.common.glove.PairCountMap;
-import org.portrait.schema.TokenizedReview;
 
 public class CooccurMapperTest {
   @Rule public TemporaryFolder tmp = new TemporaryFolder();
-  private MapDriver<AvroKey<TokenizedReview>, NullWritable, IntWritable, BytesWritable> driver;
+  private MapDriver<AvroKey<GenericRecord>, NullWritable, IntWritable, BytesWritable> driver;
 
   @Before
   public void setUp() throws Exception {
@@ -35,8 +38,10 @@ public class CooccurMapperTest {
     driver = MapDriver.newMapDriver(new CooccurMapper());
     Configuration conf = driver.getConfiguration();
     conf.setStrings("io.serializations", conf.get("io.serializations"), AvroSerialization.class.getName());
-    AvroSerialization.setKeyWriterSchema(conf, TokenizedReview.getClassSchema());
-    AvroSerialization.setKeyReaderSchema(conf, TokenizedReview.getClassSchema());
+    // As the job reads: only the tokens, as raw UTF-8 (generic data model).
+    AvroSerialization.setDataModelClass(conf, GenericData.class);
+    AvroSerialization.setKeyWriterSchema(conf, CooccurMapper.TOKENS_ONLY);
+    AvroSerialization.setKeyReaderSchema(conf, CooccurMapper.TOKENS_ONLY);
     conf.set(CooccurDriver.VOCAB, v.getAbsolutePath());
     conf.setInt(CooccurDriver.WINDOW, 2);
   }
@@ -55,9 +60,14 @@ public class CooccurMapperTest {
     }
   }
 
-  private static AvroKey<TokenizedReview> review(String... tokens) {
-    return new AvroKey<>(TokenizedReview.newBuilder().setReviewId("r").setUserKey("u").setCharCount(tokens.length)
-        .setTokens(List.of(tokens)).build());
+  private static AvroKey<GenericRecord> review(String... tokens) {
+    GenericRecord r = new GenericData.Record(CooccurMapper.TOKENS_ONLY);
+    List<Utf8> utf8 = new ArrayList<>();
+    for (String t : tokens) {
+      utf8.add(new Utf8(t));
+    }
+    r.put("tokens", utf8);
+    return new AvroKey<>(r);
   }
 
   @Test

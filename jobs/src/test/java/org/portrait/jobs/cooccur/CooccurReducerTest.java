@@ -41,6 +41,27 @@ public class CooccurReducerTest {
   }
 
   @Test
+  public void sparseAndDenseRowsBothComeOutColumnSorted() throws Exception {
+    ReduceDriver<IntWritable, BytesWritable, IntWritable, BytesWritable> d =
+        ReduceDriver.newReduceDriver(new CooccurReducer());
+    Object[] dense = new Object[400];
+    for (int k = 0; k < 200; k++) {
+      dense[2 * k] = 199 - k; // reverse order on purpose: the scan must still sort
+      dense[2 * k + 1] = 1f;
+    }
+    List<Pair<IntWritable, BytesWritable>> out = d
+        .withInput(new IntWritable(0), List.of(stripe(50_000, 1f, 7, 2f), stripe(3, 0.5f, 7, 1f)))
+        .withInput(new IntWritable(1), List.of(stripe(dense), stripe(150, 1f, 250, 1f))).run();
+    Map<Long, Double> got = new HashMap<>();
+    CooccurMapperTest.decode(out, got); // asserts strictly increasing columns in every stripe
+    assertEquals(3.0, got.get(PairCountMap.pack(0, 7)), 1e-7);
+    assertEquals(1.0, got.get(PairCountMap.pack(0, 50_000)), 1e-7);
+    assertEquals(2.0, got.get(PairCountMap.pack(1, 150)), 1e-7);
+    assertEquals(1.0, got.get(PairCountMap.pack(1, 250)), 1e-7);
+    assertEquals(3 + 201, got.size());
+  }
+
+  @Test
   public void emptyAndTruncatedStripesAddNothing() throws Exception {
     ReduceDriver<IntWritable, BytesWritable, IntWritable, BytesWritable> d =
         ReduceDriver.newReduceDriver(new CooccurReducer());
