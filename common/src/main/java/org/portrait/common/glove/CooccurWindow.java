@@ -15,26 +15,20 @@ public final class CooccurWindow {
   }
 
   /**
-   * Counts each unordered pair of {@code ids[0..n)} once, as (min id, max id) with weight 1/distance: half the
-   * work of {@link #count}, whose (i, j) and (j, i) are always equal. A self-pair (i, i) gets its weight once
-   * here; mirroring it must double it (see {@link PairCountMap#symmetricStripesTo}). Returns the pair
-   * increments the symmetric count would have made (two per pair), so counters stay comparable.
+   * Counts each unordered pair of {@code ids[from..to)} and the tokens before them within the window once,
+   * with weight 1/distance: half the work of {@link #count}, whose (i, j) and (j, i) are always equal (see
+   * {@link SymmetricPairCounts#toStripes} for mirroring). Returns the pair increments the symmetric count would
+   * have made (two per pair), so counters stay comparable.
    */
-  public static long countUpper(int[] ids, int from, int to, int window, PairCountMap into) {
+  public static long countUpper(int[] ids, int from, int to, int window, SymmetricPairCounts into) {
     long pairs = 0;
     for (int p = from; p < to; p++) {
       int w2 = ids[p];
       int lo = Math.max(0, p - window);
       for (int q = p - 1; q >= lo; q--) {
-        int w1 = ids[q];
-        double weight = 1.0 / (p - q);
-        if (w1 <= w2) {
-          into.add(w1, w2, weight);
-        } else {
-          into.add(w2, w1, weight);
-        }
-        pairs += 2;
+        into.add(ids[q], w2, 1.0 / (p - q));
       }
+      pairs += 2L * (p - lo);
     }
     return pairs;
   }

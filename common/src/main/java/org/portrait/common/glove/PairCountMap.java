@@ -7,10 +7,10 @@ import java.util.Arrays;
  * (no boxing, no per-entry objects): the in-mapper combiner of the cooccur job. It starts small and doubles up
  * to a maximum fixed from a memory budget (a small split never touches the whole budget: allocating and
  * faulting in memory it will not use is most of a small task's cost); the caller flushes it when
- * {@link #isFull()}.
+ * {@link #isFull()}. {@link SymmetricPairCounts} puts frequent pairs in a dense array in front of it.
  */
 public final class PairCountMap {
-  private static final long EMPTY = -1L;
+  static final long EMPTY = -1L;
   /** Bytes per slot: one long key and one double value. */
   public static final int BYTES_PER_SLOT = 16;
   private static final double MAX_LOAD = 0.7;
@@ -163,52 +163,9 @@ public final class PairCountMap {
     return n;
   }
 
-  /**
-   * Groups the entries by row without a global sort (counting sort on the row, rows below {@code rows}), for a
-   * map holding each unordered pair once, as (min, max): afterwards row r's entries are
-   * {@code out[rowStart[r] .. rowStart[r + 1])}, each packed as {@code col << 32 | floatBits((float) weight)}
-   * and sorted by column. {@code rowStart} must hold rows + 1. Every entry (i, j) with
-   * i != j comes out in both row i (column j) and row j (column i); a diagonal entry (i, i) comes out once with
-   * twice its weight (the symmetric count adds a self-pair to (i, i) from both sides). {@code out} must hold
-   * {@code 2 * size()}; returns the number of entries written. Storing each pair once halves the map's memory
-   * and its random accesses, which dominate counting.
-   */
-  public int symmetricStripesTo(int rows, int[] rowStart, long[] out) {
-    Arrays.fill(rowStart, 0, rows + 1, 0);
-    for (int s = 0; s < table.length; s += 2) {
-      long k = table[s];
-      if (k != EMPTY) {
-        rowStart[row(k) + 1]++;
-        if (row(k) != col(k)) {
-          rowStart[col(k) + 1]++;
-        }
-      }
-    }
-    for (int r = 0; r < rows; r++) {
-      rowStart[r + 1] += rowStart[r];
-    }
-    int[] next = Arrays.copyOf(rowStart, rows);
-    for (int s = 0; s < table.length; s += 2) {
-      long k = table[s];
-      if (k != EMPTY) {
-        int i = row(k);
-        int j = col(k);
-        double w = Double.longBitsToDouble(table[s + 1]);
-        if (i == j) {
-          out[next[i]++] = ((long) j << 32) | (Float.floatToRawIntBits((float) (2 * w)) & 0xffffffffL);
-        } else {
-          long bits = Float.floatToRawIntBits((float) w) & 0xffffffffL;
-          out[next[i]++] = ((long) j << 32) | bits;
-          out[next[j]++] = ((long) i << 32) | bits;
-        }
-      }
-    }
-    for (int r = 0; r < rows; r++) {
-      if (rowStart[r + 1] - rowStart[r] > 1) {
-        Arrays.sort(out, rowStart[r], rowStart[r + 1]);
-      }
-    }
-    return rowStart[rows];
+  /** The slot array (key at 2s, weight bits at 2s + 1; {@link #EMPTY} keys are free), for grouping. */
+  long[] slots() {
+    return table;
   }
 
   /** Empties the map. */

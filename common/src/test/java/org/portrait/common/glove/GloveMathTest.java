@@ -116,25 +116,28 @@ public class GloveMathTest {
 
   @Test
   public void upperTriangleCountMirrorsToTheFullCount() {
-    // Random documents with repeated words (self pairs) and a small window; the map must grow several times.
+    // Random documents with repeated words (self pairs), frequent low ids (dense part) and rarer high ids
+    // (hash part), and a small window; the hash part must grow several times.
     java.util.Random rnd = new java.util.Random(7);
-    PairCountMap full = new PairCountMap(1 << 14);
-    PairCountMap upper = PairCountMap.withBudget(1L << 20);
+    int rows = 300;
+    PairCountMap full = new PairCountMap(1 << 16);
+    SymmetricPairCounts upper = SymmetricPairCounts.withBudget(rows, 1L << 20);
+    assertTrue("dense part in use", upper.denseCells() > 1000);
     long pairsFull = 0;
     long pairsUpper = 0;
-    for (int d = 0; d < 200; d++) {
+    for (int d = 0; d < 300; d++) {
       int[] ids = new int[1 + rnd.nextInt(40)];
       for (int k = 0; k < ids.length; k++) {
-        ids[k] = rnd.nextInt(k % 3 == 0 ? 5 : 60);
+        ids[k] = rnd.nextInt(k % 3 == 0 ? 5 : rows);
       }
       pairsFull += CooccurWindow.count(ids, ids.length, 4, full::add);
       pairsUpper += CooccurWindow.countUpper(ids, 0, ids.length, 4, upper);
     }
     assertEquals(pairsFull, pairsUpper);
-    int rows = 60;
+    assertTrue("hash part in use", upper.sparseSize() > 1000);
     int[] rowStart = new int[rows + 1];
-    long[] out = new long[2 * upper.size()];
-    int n = upper.symmetricStripesTo(rows, rowStart, out);
+    long[] out = new long[(int) upper.maxStripeEntries()];
+    int n = upper.toStripes(rowStart, out);
     assertEquals(full.size(), n);
     for (int r = 0; r < rows; r++) {
       for (int e = rowStart[r]; e < rowStart[r + 1]; e++) {
@@ -146,6 +149,18 @@ public class GloveMathTest {
         assertEquals("(" + r + "," + col + ")", full.get(r, col), x, 1e-5 * Math.max(1, x));
       }
     }
+    assertEquals("emptied", 0, upper.sparseSize());
+    assertEquals(0, upper.maxStripeEntries());
+  }
+
+  @Test
+  public void denseTriangleHoldsLowRankProducts() {
+    assertEquals(0, SymmetricPairCounts.cells(10, 0));
+    // product limit 10 over 5 words: row 0 columns [0, 5), row 1 [1, 5), row 2 [2, 3): 5 + 4 + 1 cells
+    assertEquals(10, SymmetricPairCounts.cells(5, 10));
+    SymmetricPairCounts c = SymmetricPairCounts.withBudget(13_823, 128L << 20);
+    assertTrue(c.denseCells() * 8L <= 32L << 20);
+    assertTrue(c.denseCells() * 8L > 30L << 20);
   }
 
   @Test

@@ -3,7 +3,6 @@ package org.portrait.jobs.cooccur;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.mapreduce.AvroJob;
 import org.apache.avro.mapreduce.AvroKeyInputFormat;
 import org.apache.hadoop.conf.Configuration;
@@ -51,6 +50,9 @@ public class CooccurDriver extends PortraitTool {
     c.set(VOCAB, vocab.toString());
     // Poll for completion often (default 5 s): the local runner finishes small inputs in well under that.
     c.setInt("mapreduce.client.completion.pollinterval", 100);
+    // The reducer holds one row at a time, so its shuffled input may stay in memory (Hadoop's default of 0
+    // writes it all to disk and reads it back first).
+    c.setIfUnset("mapreduce.reduce.input.buffer.percent", "0.7");
     int window = c.getInt(WINDOW, DEFAULT_WINDOW);
     if (window < 1) {
       throw new IllegalArgumentException("window must be >= 1: " + window);
@@ -67,7 +69,7 @@ public class CooccurDriver extends PortraitTool {
       Job job = Jobs.newJob(c, "cooccur", CooccurDriver.class);
       job.setInputFormatClass(AvroKeyInputFormat.class);
       AvroJob.setInputKeySchema(job, CooccurMapper.TOKENS_ONLY);
-      AvroJob.setDataModelClass(job, GenericData.class);
+      AvroJob.setDataModelClass(job, RawUtf8Data.class);
       FileInputFormat.addInputPath(job, input);
       limitSplitSize(job, input);
       job.setMapperClass(CooccurMapper.class);

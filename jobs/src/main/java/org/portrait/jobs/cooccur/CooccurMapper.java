@@ -16,15 +16,17 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.portrait.common.glove.CooccurWindow;
 import org.portrait.common.glove.PairCountMap;
+import org.portrait.common.glove.SymmetricPairCounts;
 import org.portrait.common.glove.VocabIds;
 import org.portrait.schema.TokenizedReview;
 
 /**
- * Counts weighted co-occurrences of one split with in-mapper combining: pairs go into a primitive
- * open-addressing map sized by {@link CooccurDriver#MAP_MEMORY_MB}; when it is full it is flushed (emitted
- * and cleared), so memory stays bounded however large the split. Each unordered pair is stored once (the
- * counts are symmetric); a flush mirrors them and emits one stripe per word row (row -> column-sorted (j, x)
- * pairs), not one record per pair. Besides the map's budget a flush needs 16 bytes per entry to group them.
+ * Counts weighted co-occurrences of one split with in-mapper combining: pairs go into
+ * {@link SymmetricPairCounts} (dense array for frequent pairs, primitive hash map for the rest) sized by
+ * {@link CooccurDriver#MAP_MEMORY_MB}; when the map is full it is flushed (emitted and cleared), so memory
+ * stays bounded however large the split. Each unordered pair is stored once (the counts are symmetric); a flush
+ * mirrors them and emits one stripe per word row (row -> column-sorted (j, x) pairs), not one record per pair.
+ * Besides the budget a flush needs 16 bytes per pair to group them.
  */
 public class CooccurMapper extends Mapper<AvroKey<GenericRecord>, NullWritable, IntWritable, BytesWritable> {
   /**
@@ -37,7 +39,7 @@ public class CooccurMapper extends Mapper<AvroKey<GenericRecord>, NullWritable, 
 
   private VocabIds vocab;
   private int window;
-  private PairCountMap counts;
+  private SymmetricPairCounts counts;
   private int[] ids = new int[256];
   private final IntWritable outKey = new IntWritable();
   private final BytesWritable outValue = new BytesWritable();
@@ -51,7 +53,8 @@ public class CooccurMapper extends Mapper<AvroKey<GenericRecord>, NullWritable, 
     window = conf.getInt(CooccurDriver.WINDOW, CooccurDriver.DEFAULT_WINDOW);
     long budget = conf.getLong(CooccurDriver.MAP_MEMORY_MB, CooccurDriver.DEFAULT_MAP_MEMORY_MB) << 20;
     // At least room for a few chunks of 8 tokens (<= 16 * window new entries each) between flushes.
-    counts = PairCountMap.withBudget(Math.max(budget, 64L * window * PairCountMap.BYTES_PER_SLOT));
+    counts = SymmetricPairCounts.withBudget(vocab.size(),
+        Math.max(budget, 64L * window * PairCountMap.BYTES_PER_SLOT));
   }
 
   static VocabIds loadVocab(Configuration conf) throws IOException {
@@ -91,7 +94,7 @@ public class CooccurMapper extends Mapper<AvroKey<GenericRecord>, NullWritable, 
     long pairs = 0;
     int done = 0;
     while (done < n) {
-      if (counts.isFull() || counts.capacity() - counts.size() <= 16L * window) {
+      if (counts.needsFlush(16L * window)) {
         flush(context);
         context.getCounter(CooccurCounters.FLUSHES).increment(1);
       }
@@ -108,18 +111,18 @@ public class CooccurMapper extends Mapper<AvroKey<GenericRecord>, NullWritable, 
   }
 
   private void flush(Context context) throws IOException, InterruptedException {
-    if (counts.size() == 0) {
-      return;
-    }
-    if (drained.length < 2L * counts.size()) {
-      drained = new long[Math.max(2 * counts.size(), drained.length * 2)];
+    long most = counts.maxStripeEntries();
+    if (drained.length < most) {
+      drained = new long[(int) Math.max(most, drained.length * 2L)];
     }
     int rows = vocab.size();
     if (rowStart.length < rows + 1) {
       rowStart = new int[rows + 1];
     }
-    // Counting sort by row, then each row by column: cheaper than sorting all keys and looking values up again.
-    int n = counts.symmetricStripesTo(rows, rowStart, drained);
+    int n = counts.toStripes(rowStart, drained); // empties counts
+    if (n == 0) {
+      return;
+    }
     context.getCounter(CooccurCounters.MAP_ENTRIES_EMITTED).increment(n);
     for (int row = 0; row < rows; row++) {
       int start = rowStart[row];
@@ -135,7 +138,6 @@ public class CooccurMapper extends Mapper<AvroKey<GenericRecord>, NullWritable, 
       outKey.set(row);
       context.write(outKey, outValue);
     }
-    counts.clear();
   }
 
   @Override

@@ -39,7 +39,7 @@ public class CooccurMapperTest {
     Configuration conf = driver.getConfiguration();
     conf.setStrings("io.serializations", conf.get("io.serializations"), AvroSerialization.class.getName());
     // As the job reads: only the tokens, as raw UTF-8 (generic data model).
-    AvroSerialization.setDataModelClass(conf, GenericData.class);
+    AvroSerialization.setDataModelClass(conf, RawUtf8Data.class);
     AvroSerialization.setKeyWriterSchema(conf, CooccurMapper.TOKENS_ONLY);
     AvroSerialization.setKeyReaderSchema(conf, CooccurMapper.TOKENS_ONLY);
     conf.set(CooccurDriver.VOCAB, v.getAbsolutePath());
