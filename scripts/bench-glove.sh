@@ -36,6 +36,7 @@ echo "== glove-train d=100, 15 rounds"
 train t1x2 --tasks 1 --threads 2 --x-max 10
 train t2x1 --tasks 2 --threads 1 --x-max 10
 train t4x1 --tasks 4 --threads 1 --x-max 10
+train t4x1-mixing --tasks 4 --threads 1 --x-max 10 --schedule mixing
 train t1x2-seed2 --tasks 1 --threads 2 --x-max 10 --seed 2
 train t1x2-seed3 --tasks 1 --threads 2 --x-max 10 --seed 3
 train t1x2-x100 --tasks 1 --threads 2 --x-max 100

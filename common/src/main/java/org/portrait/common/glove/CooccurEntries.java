@@ -78,6 +78,25 @@ public final class CooccurEntries {
       }
     }
 
+    /**
+     * Splits the records by column block (j mod {@code blocks}), keeping their order: the column strata of
+     * cross-task DSGD. Negative columns (rejected later by {@link #build}) go to block 0.
+     */
+    public Raw[] splitByColumn(int blocks) {
+      int[] count = new int[blocks];
+      for (int e = 0; e < n; e++) {
+        count[Math.floorMod(j[e], blocks)]++;
+      }
+      Raw[] out = new Raw[blocks];
+      for (int q = 0; q < blocks; q++) {
+        out[q] = new Raw(count[q]);
+      }
+      for (int e = 0; e < n; e++) {
+        out[Math.floorMod(j[e], blocks)].add(i[e], j[e], x[e]);
+      }
+      return out;
+    }
+
     /** Adds one entry (tests). */
     public void add(int a, int b, float v) {
       i[n] = a;
@@ -92,6 +111,16 @@ public final class CooccurEntries {
    * weight that is not a positive finite number are dropped; their count is {@link Built#rejected}.
    */
   public static Built build(Raw raw, int vocab, int stripes, GloveParams p, long seed) {
+    return build(raw, vocab, stripes, 1, 1, p, seed);
+  }
+
+  /**
+   * As {@link #build(Raw, int, int, GloveParams, long)}, with thread stripes (i / rowStride) mod t and
+   * (j / colStride) mod t: a task whose rows (or columns) are all congruent modulo the task count (or the
+   * number of column strata) would otherwise put every entry into one stripe and leave threads idle.
+   */
+  public static Built build(Raw raw, int vocab, int stripes, int rowStride, int colStride, GloveParams p,
+      long seed) {
     int n = raw.n;
     int blocks = stripes * stripes;
     int[] blockOf = new int[n];
@@ -106,7 +135,7 @@ public final class CooccurEntries {
         rejected++;
         continue;
       }
-      int blk = (a % stripes) * stripes + (b % stripes);
+      int blk = ((a / rowStride) % stripes) * stripes + ((b / colStride) % stripes);
       blockOf[e] = blk;
       count[blk + 1]++;
     }

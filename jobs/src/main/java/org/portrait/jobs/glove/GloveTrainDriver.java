@@ -28,10 +28,13 @@ import org.portrait.jobs.Jobs;
 import org.portrait.jobs.PortraitTool;
 
 /**
- * glove-train: GloVe by distributed SGD in rounds. Each round is one map-only job: task p trains one pass over
- * its co-occurrence partitions (it owns their word rows) from the round's start model, using every core of the
- * task through row/column-stratified threads; the driver merges the task models (per parameter: mean delta of the tasks that changed it),
- * checks them for non-finite values, and commits a checkpoint (model + AdaGrad state + loss history). The loss
+ * glove-train: GloVe by distributed SGD in rounds. Task p owns the word rows of its co-occurrence partitions
+ * and uses every core of its task through row/column-stratified threads. With one task a round is one
+ * map-only job. With P tasks (default schedule "dsgd") a round is P map-only jobs (strata): in each, task p
+ * trains its rows x one column block, disjoint from the other tasks' blocks, and the driver takes every
+ * parameter from the one task that changed it; under "mixing" a round is one job whose task models are merged
+ * (per parameter: mean delta of the tasks that changed it). After the round the driver checks the model for
+ * non-finite values and commits a checkpoint (model + AdaGrad state + loss history). The loss
  * per round goes to the log, M/loss.tsv and the LOSS_E9 counter. Training stops after the rounds or when the
  * relative loss change falls under a threshold. Output: M/vectors.txt, M/word_vector/, M/loss.tsv,
  * M/checkpoints/, M/_counters.json. See GloveTrainCommand usage for the options.
@@ -69,9 +72,18 @@ public class GloveTrainDriver extends PortraitTool {
   public static final String MIN_CHANGE = "portrait.glove.min-rel-change";
   public static final double DEFAULT_MIN_CHANGE = 1e-4;
   /**
-   * Merge of parallel tasks: "mean" (each parameter moves by the mean delta of the tasks that changed it: word
-   * rows exact, shared context rows averaged) or "sum" of deltas (diverged with 4 tasks); default
-   * {@value #DEFAULT_MERGE}.
+   * How parallel tasks share a round: "dsgd" (the round runs in as many strata as tasks; in stratum s task p
+   * trains its word rows x the context rows of column block (p + s) mod tasks, so no two tasks touch the same
+   * parameter and the merge is exact: one job per stratum) or "mixing" (one job per round, every task trains
+   * all its entries from the round's model, then the models are merged, see {@link #MERGE}); default
+   * {@value #DEFAULT_SCHEDULE}. Both are the same with one task.
+   */
+  public static final String SCHEDULE = "portrait.glove.schedule";
+  public static final String DEFAULT_SCHEDULE = "dsgd";
+  /**
+   * Merge of parallel tasks under "mixing": "mean" (each parameter moves by the mean delta of the tasks that
+   * changed it: word rows exact, shared context rows averaged) or "sum" of deltas (diverged with 4 tasks);
+   * default {@value #DEFAULT_MERGE}.
    */
   public static final String MERGE = "portrait.glove.merge";
   public static final String DEFAULT_MERGE = "mean";
@@ -88,6 +100,8 @@ public class GloveTrainDriver extends PortraitTool {
   static final String ROUND = "portrait.glove.round.number";
   static final String ROUND_MODEL = "portrait.glove.round.model";
   static final String ROUND_OUT = "portrait.glove.round.out";
+  static final String STRATA = "portrait.glove.round.strata";
+  static final String STRATUM = "portrait.glove.round.stratum";
 
   /** What a run produced. */
   public static final class Result {
@@ -124,12 +138,17 @@ public class GloveTrainDriver extends PortraitTool {
     int tasks = c.getInt(TASKS, DEFAULT_TASKS);
     int threads = c.getInt(THREADS, DEFAULT_THREADS);
     String merge = c.get(MERGE, DEFAULT_MERGE);
+    String schedule = c.get(SCHEDULE, DEFAULT_SCHEDULE);
     if (dim < 1 || rounds < 1 || tasks < 1 || threads < 1) {
       throw new IllegalArgumentException("dim, rounds, tasks and threads must be >= 1");
     }
     if (!merge.equals("sum") && !merge.equals("mean")) {
       throw new IllegalArgumentException("merge must be sum or mean: " + merge);
     }
+    if (!schedule.equals("dsgd") && !schedule.equals("mixing")) {
+      throw new IllegalArgumentException("schedule must be dsgd or mixing: " + schedule);
+    }
+    int strata = schedule.equals("dsgd") ? tasks : 1;
     params(c); // validates
     VocabIds vocab = GloveFiles.readVocab(c, vocabDir);
     List<FileStatus> files = GloveFiles.cooccurFiles(c, cooccur);
@@ -179,33 +198,30 @@ public class GloveTrainDriver extends PortraitTool {
         round++;
         long t0 = System.nanoTime();
         Path roundDir = new Path(work, "round-" + round);
-        Path modelsDir = new Path(roundDir, "models");
-        fs.mkdirs(modelsDir);
-        c.set(INPUT, cooccur.toString());
-        c.setInt(ROUND, round);
-        c.set(ROUND_MODEL, new Path(GloveFiles.checkpoint(m, round - 1), GloveFiles.MODEL).toString());
-        c.set(ROUND_OUT, modelsDir.toString());
-        Job job = Jobs.newJob(c, "glove-train-round-" + round, GloveTrainDriver.class);
-        job.setInputFormatClass(NLineInputFormat.class);
-        NLineInputFormat.addInputPath(job, taskList);
-        NLineInputFormat.setNumLinesPerSplit(job, 1);
-        job.setMapperClass(GloveTrainMapper.class);
-        job.setNumReduceTasks(0);
-        job.setMapSpeculativeExecution(false);
-        job.setOutputKeyClass(Text.class);
-        job.setOutputValueClass(Text.class);
-        job.setOutputFormatClass(TextOutputFormat.class);
-        FileOutputFormat.setOutputPath(job, new Path(roundDir, "out"));
-        Jobs.runOrThrow(job);
-        long t1 = System.nanoTime();
-        Map<String, Long> jc = Jobs.counters(job, GloveCounters.class);
-        jc.forEach((k, v) -> total.merge(k, v, Long::sum));
-        double cost = readCost(c, new Path(roundDir, "out"), tasks);
-        GloveModel[] trained = new GloveModel[tasks];
-        for (int p = 0; p < tasks; p++) {
-          trained[p] = GloveFiles.readModel(c, new Path(modelsDir, "task-" + p + ".bin"));
+        Path roundModel = new Path(GloveFiles.checkpoint(m, round - 1), GloveFiles.MODEL);
+        Map<String, Long> jc = new LinkedHashMap<>();
+        double cost = 0;
+        for (int step = 0; step < strata; step++) {
+          // Rotate the strata's order by round, as the threads' sub-steps are rotated inside a task.
+          Path stepDir = new Path(roundDir, "stratum-" + step);
+          c.setInt(STRATA, strata);
+          c.setInt(STRATUM, (step + round) % strata);
+          Map<String, Long> sc = runTasks(c, cooccur, round, roundModel, stepDir, taskList);
+          sc.forEach((k, v) -> jc.merge(k, v, Long::sum));
+          cost += readCost(c, new Path(stepDir, "out"), tasks);
+          GloveModel[] trained = new GloveModel[tasks];
+          for (int p = 0; p < tasks; p++) {
+            trained[p] = GloveFiles.readModel(c, new Path(new Path(stepDir, "models"), "task-" + p + ".bin"));
+          }
+          // DSGD: each parameter changed by one task at most, so "mean" is the exact merge.
+          model = GloveModel.merge(model, trained, strata > 1 || merge.equals("mean"));
+          if (step + 1 < strata) {
+            roundModel = new Path(stepDir, "merged.bin");
+            GloveFiles.writeModel(c, roundModel, model);
+          }
         }
-        model = GloveModel.merge(model, trained, merge.equals("mean"));
+        long t1 = System.nanoTime();
+        jc.forEach((k, v) -> total.merge(k, v, Long::sum));
         double l = cost / Math.max(1, entries - jc.get(GloveCounters.BAD_ENTRIES.name()));
         String bad = model.firstNonFinite();
         if (bad != null || !Double.isFinite(l)) {
@@ -225,7 +241,7 @@ public class GloveTrainDriver extends PortraitTool {
         total.put(GloveCounters.LOSS_E9.name(), Math.round(l * 1e9));
         double jobSecs = (t1 - t0) / 1e9;
         trainSecs += (t2 - t0) / 1e9;
-        LOG.info(String.format("round %d loss %.6f (job %.2f s, merge+checkpoint %.2f s, %d skipped)", round, l,
+        LOG.info(String.format("round %d loss %.6f (jobs+merges %.2f s, checkpoint %.2f s, %d skipped)", round, l,
             jobSecs, (t2 - t1) / 1e9, jc.get(GloveCounters.NONFINITE_SKIPPED.name())));
         System.err.printf("glove-train: round %d loss %.6f (%.2f s)%n", round, l, (t2 - t0) / 1e9);
         if (loss.size() >= 2) {
@@ -244,6 +260,30 @@ public class GloveTrainDriver extends PortraitTool {
       GloveTrainMapper.clearCache();
     }
     return new Result(loss, round, total, trainSecs);
+  }
+
+  /** Runs one map-only job: every task trains from {@code model} and writes its model under {@code dir}. */
+  private static Map<String, Long> runTasks(Configuration c, Path cooccur, int round, Path model, Path dir,
+      Path taskList) throws IOException, InterruptedException {
+    Path modelsDir = new Path(dir, "models");
+    modelsDir.getFileSystem(c).mkdirs(modelsDir);
+    c.set(INPUT, cooccur.toString());
+    c.setInt(ROUND, round);
+    c.set(ROUND_MODEL, model.toString());
+    c.set(ROUND_OUT, modelsDir.toString());
+    Job job = Jobs.newJob(c, "glove-train-round-" + round + "-" + dir.getName(), GloveTrainDriver.class);
+    job.setInputFormatClass(NLineInputFormat.class);
+    NLineInputFormat.addInputPath(job, taskList);
+    NLineInputFormat.setNumLinesPerSplit(job, 1);
+    job.setMapperClass(GloveTrainMapper.class);
+    job.setNumReduceTasks(0);
+    job.setMapSpeculativeExecution(false);
+    job.setOutputKeyClass(Text.class);
+    job.setOutputValueClass(Text.class);
+    job.setOutputFormatClass(TextOutputFormat.class);
+    FileOutputFormat.setOutputPath(job, new Path(dir, "out"));
+    Jobs.runOrThrow(job);
+    return Jobs.counters(job, GloveCounters.class);
   }
 
   private static double readCost(Configuration conf, Path out, int tasks) throws IOException {
@@ -278,19 +318,20 @@ public class GloveTrainDriver extends PortraitTool {
   public String usage() {
     return "glove-train --input C --vocab V --output M [--dim 100] [--x-max 10] [--alpha 0.75] [--eta 0.05]\n"
         + "    [--rounds 15] [--tasks 1] [--threads 2] [--seed 1] [--grad-clip 100] [--min-rel-change 1e-4]\n"
-        + "    [--merge mean|sum] [--resume]\n"
-        + "  Trains GloVe on co-occurrences C (from cooccur) over vocabulary V: one map-only job per round, tasks\n"
-        + "  in parallel, each with stratified lock-free threads; AdaGrad. Writes M/vectors.txt, M/word_vector/\n"
+        + "    [--schedule dsgd|mixing] [--merge mean|sum] [--resume]\n"
+        + "  Trains GloVe on co-occurrences C (from cooccur) over vocabulary V: map-only jobs, tasks in parallel\n"
+        + "  (dsgd: one job per stratum, tasks train disjoint row x column blocks; mixing: one job per round,\n"
+        + "  task models merged), each with stratified lock-free threads; AdaGrad. Writes M/vectors.txt, M/word_vector/\n"
         + "  (Parquet WordVector), M/loss.tsv (round<TAB>loss), M/checkpoints/ (every round, AdaGrad included),\n"
         + "  M/_counters.json. --resume continues after the last complete checkpoint. Same seed and settings\n"
         + "  (tasks, threads included) give identical vectors. Keys: portrait.glove.* (dim, x-max, alpha, eta,\n"
-        + "  grad-clip, rounds, tasks, threads, seed, min-rel-change, merge, task-memory-mb, cache-entries).";
+        + "  grad-clip, rounds, tasks, threads, seed, min-rel-change, schedule, merge, task-memory-mb, cache-entries).";
   }
 
   @Override
   protected List<String> options() {
     return List.of("input", "vocab", "output", "dim", "x-max", "alpha", "eta", "rounds", "tasks", "threads", "seed",
-        "grad-clip", "min-rel-change", "merge");
+        "grad-clip", "min-rel-change", "schedule", "merge");
   }
 
   @Override
@@ -303,7 +344,7 @@ public class GloveTrainDriver extends PortraitTool {
     Configuration conf = new Configuration(getConf());
     String[][] map = {{"dim", DIM}, {"x-max", X_MAX}, {"alpha", ALPHA}, {"eta", ETA}, {"rounds", ROUNDS},
         {"tasks", TASKS}, {"threads", THREADS}, {"seed", SEED}, {"grad-clip", CLIP}, {"min-rel-change", MIN_CHANGE},
-        {"merge", MERGE}};
+        {"schedule", SCHEDULE}, {"merge", MERGE}};
     for (String[] kv : map) {
       if (args.has(kv[0])) {
         conf.set(kv[1], args.get(kv[0], null));

@@ -19,16 +19,17 @@ import org.portrait.common.glove.RoundTrainer;
 import org.portrait.jobs.cooccur.CooccurOutputFormat;
 
 /**
- * One training task of one round. Input: a line of the task list holding the task number p. The task reads
- * the co-occurrence part files whose index is p mod tasks, starts from the round's model, trains one pass
- * with {@code threads} threads (stratified, see {@link RoundTrainer}), writes its model to the round's model
- * folder and emits {@code task-p -> cost<TAB>updates<TAB>skipped<TAB>bad}.
+ * One training task of one round (or, with DSGD, of one stratum of a round). Input: a line of the task list
+ * holding the task number p. The task reads the co-occurrence part files whose index is p mod tasks, starts
+ * from the round's model, trains one pass over them (DSGD: over those whose column is in block
+ * (p + stratum) mod strata) with {@code threads} threads (stratified, see {@link RoundTrainer}), writes its
+ * model to the round's model folder and emits {@code task-p -> cost<TAB>updates<TAB>skipped<TAB>bad}.
  *
  * <p>The loaded, blocked entries are cached per JVM (keyed by files, sizes and settings): in the local runner
  * every round's task reuses them instead of re-reading and re-shuffling, a per-round saving of seconds.
  */
 public class GloveTrainMapper extends Mapper<LongWritable, Text, Text, Text> {
-  private static final Map<String, CooccurEntries.Built> CACHE = new LinkedHashMap<>();
+  private static final Map<String, CooccurEntries.Built[]> CACHE = new LinkedHashMap<>();
   private final Text outKey = new Text();
   private final Text outValue = new Text();
 
@@ -51,8 +52,11 @@ public class GloveTrainMapper extends Mapper<LongWritable, Text, Text, Text> {
     int round = conf.getInt(GloveTrainDriver.ROUND, 1);
     long seed = conf.getLong(GloveTrainDriver.SEED, GloveTrainDriver.DEFAULT_SEED);
     GloveModel model = GloveFiles.readModel(conf, new Path(conf.get(GloveTrainDriver.ROUND_MODEL)));
+    int strata = conf.getInt(GloveTrainDriver.STRATA, 1);
+    int stratum = conf.getInt(GloveTrainDriver.STRATUM, 0);
+    // DSGD: in stratum s task p trains its rows x column block (p + s) mod strata; no two tasks share a block.
     CooccurEntries.Built built = entries(conf, new Path(conf.get(GloveTrainDriver.INPUT)), task, tasks, threads,
-        model.vocab, params, seed);
+        strata, model.vocab, params, seed)[(task + stratum) % strata];
     RoundTrainer.Pass pass;
     try (RoundTrainer trainer = new RoundTrainer(model, built.entries, params)) {
       pass = trainer.pass(round);
@@ -66,13 +70,16 @@ public class GloveTrainMapper extends Mapper<LongWritable, Text, Text, Text> {
     context.write(outKey, outValue);
   }
 
-  /** The task's entries: from the JVM cache when the same files and settings were loaded before. */
-  static CooccurEntries.Built entries(Configuration conf, Path dir, int task, int tasks, int threads, int vocab,
-      GloveParams p, long seed) throws IOException {
+  /**
+   * The task's entries, one set per column block (a single set without DSGD strata): from the JVM cache when
+   * the same files and settings were loaded before.
+   */
+  static CooccurEntries.Built[] entries(Configuration conf, Path dir, int task, int tasks, int threads,
+      int strata, int vocab, GloveParams p, long seed) throws IOException {
     List<FileStatus> files = GloveFiles.cooccurFiles(conf, dir);
     StringBuilder settings = new StringBuilder(dir.toString()).append('|').append(tasks).append('|')
-        .append(threads).append('|').append(vocab).append('|').append(seed).append('|').append(p.xMax)
-        .append('|').append(p.alpha);
+        .append(threads).append('|').append(strata).append('|').append(vocab).append('|').append(seed)
+        .append('|').append(p.xMax).append('|').append(p.alpha);
     long records = 0;
     for (int f = 0; f < files.size(); f++) {
       FileStatus s = files.get(f);
@@ -92,7 +99,7 @@ public class GloveTrainMapper extends Mapper<LongWritable, Text, Text, Text> {
     String k = prefix + task;
     if (useCache) {
       synchronized (CACHE) {
-        CooccurEntries.Built hit = CACHE.get(k);
+        CooccurEntries.Built[] hit = CACHE.get(k);
         if (hit != null) {
           return hit;
         }
@@ -108,8 +115,14 @@ public class GloveTrainMapper extends Mapper<LongWritable, Text, Text, Text> {
         raw.read(in, s.getLen() / CooccurEntries.RECORD_BYTES);
       }
     }
-    long shuffleSeed = seed * 0x9E3779B97F4A7C15L + task;
-    CooccurEntries.Built built = CooccurEntries.build(raw, vocab, threads, p, shuffleSeed);
+    CooccurEntries.Raw[] blocks = strata == 1 ? new CooccurEntries.Raw[] {raw} : raw.splitByColumn(strata);
+    raw = null; // the blocks hold copies: let the unsplit records go before building
+    CooccurEntries.Built[] built = new CooccurEntries.Built[strata];
+    for (int q = 0; q < strata; q++) {
+      long shuffleSeed = seed * 0x9E3779B97F4A7C15L + (long) task * strata + q;
+      built[q] = CooccurEntries.build(blocks[q], vocab, threads, tasks, strata, p, shuffleSeed);
+      blocks[q] = null;
+    }
     if (useCache) {
       synchronized (CACHE) {
         CACHE.put(k, built);

@@ -91,6 +91,28 @@ public class GloveTrainDriverTest {
   }
 
   @Test
+  public void dsgdTasksTrackOneTaskAndDoTheSameUpdates() throws Exception {
+    Configuration one = with(6);
+    one.setInt(GloveTrainDriver.TASKS, 1);
+    one.setInt(GloveTrainDriver.THREADS, 1);
+    GloveTrainDriver.Result r1 = GloveTrainDriver.run(one, c, v, out("S1"), false);
+    Configuration three = with(6);
+    three.setInt(GloveTrainDriver.TASKS, 3);
+    three.setInt(GloveTrainDriver.THREADS, 2);
+    GloveTrainDriver.Result r3 = GloveTrainDriver.run(three, c, v, out("S3"), false);
+    three.set(GloveTrainDriver.SCHEDULE, "mixing");
+    GloveTrainDriver.Result m3 = GloveTrainDriver.run(three, c, v, out("X3"), false);
+    double l1 = r1.loss.get(5);
+    System.err.println("loss after 6 rounds: 1 task " + l1 + ", 3 tasks dsgd " + r3.loss.get(5) + ", mixing "
+        + m3.loss.get(5));
+    // Strata only reorder the updates of a round: same updates, and a loss close to one task's.
+    assertEquals(r1.counters.get("UPDATES"), r3.counters.get("UPDATES"));
+    assertEquals(r1.counters.get("UPDATES"), m3.counters.get("UPDATES"));
+    assertEquals(l1, r3.loss.get(5), 0.03 * l1);
+    assertTrue("dsgd no worse than mixing", r3.loss.get(5) <= m3.loss.get(5));
+  }
+
+  @Test
   public void sameSeedAndSettingsGiveIdenticalVectors() throws Exception {
     GloveTrainDriver.run(with(3), c, v, out("D1"), false);
     GloveTrainDriver.run(with(3), c, v, out("D2"), false);
