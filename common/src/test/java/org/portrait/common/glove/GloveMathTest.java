@@ -180,6 +180,33 @@ public class GloveMathTest {
   }
 
   @Test
+  public void rowsOfATaskCopyIntoTheModelExactly() throws Exception {
+    GloveModel trained = GloveModel.init(6, 3, 1);
+    GloveModel target = GloveModel.init(6, 3, 2);
+    GloveModel before = target.copy();
+    boolean[][] rows = new boolean[2][6];
+    rows[0][1] = true;
+    rows[0][4] = true;
+    rows[1][5] = true;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    GloveRows.write(trained, rows, buf);
+    assertEquals(3, GloveRows.applyTo(target, new ByteArrayInputStream(buf.toByteArray())));
+    for (int r = 0; r < 6; r++) {
+      for (int k = 0; k < target.stride; k++) {
+        int o = target.row(r) + k;
+        assertEquals((rows[0][r] ? trained : before).wt[o], target.wt[o], 0f);
+        assertEquals((rows[1][r] ? trained : before).ct[o], target.ct[o], 0f);
+      }
+    }
+    try {
+      GloveRows.applyTo(GloveModel.init(6, 4, 1), new ByteArrayInputStream(buf.toByteArray()));
+      throw new AssertionError("shape mismatch accepted");
+    } catch (java.io.IOException expected) {
+      assertTrue(expected.getMessage().contains("6 x 3"));
+    }
+  }
+
+  @Test
   public void vocabIdsFollowLineOrder() throws Exception {
     VocabIds v = VocabIds.read(new ByteArrayInputStream("好\t9\t3\n手机\t4\t2\n".getBytes(StandardCharsets.UTF_8)));
     assertEquals(1, v.id("手机"));

@@ -15,6 +15,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.portrait.common.glove.GloveModel;
+import org.portrait.common.glove.GloveRows;
 import org.portrait.common.glove.VocabIds;
 import org.portrait.jobs.cooccur.CooccurOutputFormat;
 
@@ -54,6 +55,20 @@ final class GloveFiles {
   static GloveModel readModel(Configuration conf, Path file) throws IOException {
     try (InputStream in = new java.io.BufferedInputStream(file.getFileSystem(conf).open(file), 1 << 16)) {
       return GloveModel.read(in);
+    }
+  }
+
+  /** Writes the marked rows of a model (a DSGD task's result, see {@link GloveRows}). */
+  static void writeRows(Configuration conf, Path file, GloveModel m, boolean[][] rows) throws IOException {
+    try (OutputStream out = new java.io.BufferedOutputStream(file.getFileSystem(conf).create(file, true), 1 << 16)) {
+      GloveRows.write(m, rows, out);
+    }
+  }
+
+  /** Copies the rows in {@code file} into {@code m}. */
+  static void applyRows(Configuration conf, Path file, GloveModel m) throws IOException {
+    try (InputStream in = new java.io.BufferedInputStream(file.getFileSystem(conf).open(file), 1 << 16)) {
+      GloveRows.applyTo(m, in);
     }
   }
 

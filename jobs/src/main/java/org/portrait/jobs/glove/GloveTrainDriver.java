@@ -209,12 +209,19 @@ public class GloveTrainDriver extends PortraitTool {
           Map<String, Long> sc = runTasks(c, cooccur, round, roundModel, stepDir, taskList);
           sc.forEach((k, v) -> jc.merge(k, v, Long::sum));
           cost += readCost(c, new Path(stepDir, "out"), tasks);
-          GloveModel[] trained = new GloveModel[tasks];
-          for (int p = 0; p < tasks; p++) {
-            trained[p] = GloveFiles.readModel(c, new Path(new Path(stepDir, "models"), "task-" + p + ".bin"));
+          Path models = new Path(stepDir, "models");
+          if (strata > 1) {
+            // DSGD: every row was changed by one task at most; copying the tasks' rows in is the exact merge.
+            for (int p = 0; p < tasks; p++) {
+              GloveFiles.applyRows(c, new Path(models, "task-" + p + ".rows"), model);
+            }
+          } else {
+            GloveModel[] trained = new GloveModel[tasks];
+            for (int p = 0; p < tasks; p++) {
+              trained[p] = GloveFiles.readModel(c, new Path(models, "task-" + p + ".bin"));
+            }
+            model = GloveModel.merge(model, trained, merge.equals("mean"));
           }
-          // DSGD: each parameter changed by one task at most, so "mean" is the exact merge.
-          model = GloveModel.merge(model, trained, strata > 1 || merge.equals("mean"));
           if (step + 1 < strata) {
             roundModel = new Path(stepDir, "merged.bin");
             GloveFiles.writeModel(c, roundModel, model);

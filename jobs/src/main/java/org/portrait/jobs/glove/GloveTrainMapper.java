@@ -15,6 +15,7 @@ import org.apache.hadoop.mapreduce.Mapper;
 import org.portrait.common.glove.CooccurEntries;
 import org.portrait.common.glove.GloveModel;
 import org.portrait.common.glove.GloveParams;
+import org.portrait.common.glove.GloveRows;
 import org.portrait.common.glove.RoundTrainer;
 import org.portrait.jobs.cooccur.CooccurOutputFormat;
 
@@ -64,7 +65,13 @@ public class GloveTrainMapper extends Mapper<LongWritable, Text, Text, Text> {
     context.getCounter(GloveCounters.UPDATES).increment(pass.updates);
     context.getCounter(GloveCounters.NONFINITE_SKIPPED).increment(pass.skipped);
     context.getCounter(GloveCounters.BAD_ENTRIES).increment(built.rejected);
-    GloveFiles.writeModel(conf, new Path(conf.get(GloveTrainDriver.ROUND_OUT), "task-" + task + ".bin"), model);
+    Path out = new Path(conf.get(GloveTrainDriver.ROUND_OUT), "task-" + task + (strata > 1 ? ".rows" : ".bin"));
+    if (strata > 1) {
+      // DSGD: only this task changed these rows in this stratum; the driver copies them in.
+      GloveFiles.writeRows(conf, out, model, GloveRows.touched(built.entries, model.vocab));
+    } else {
+      GloveFiles.writeModel(conf, out, model);
+    }
     outKey.set("task-" + task);
     outValue.set(pass.cost + "\t" + pass.updates + "\t" + pass.skipped + "\t" + built.rejected);
     context.write(outKey, outValue);
