@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * The {@code --name value} / {@code --flag} options left after {@code ToolRunner} has taken the generic
@@ -89,6 +90,24 @@ public final class CliArgs {
   public double getDouble(String name, double fallback) {
     String v = values.get(name);
     return v == null ? fallback : Double.parseDouble(v);
+  }
+
+  /**
+   * Copies the options that were given into {@code conf}: {@code pairs} alternate an option name and the
+   * configuration key it sets ("window", CooccurDriver.WINDOW, ...). Options not given leave the key as it is,
+   * so -D settings and defaults still apply. Returns {@code conf}.
+   */
+  public Configuration copyTo(Configuration conf, String... pairs) {
+    if (pairs.length % 2 != 0) {
+      throw new IllegalArgumentException("option/key pairs expected");
+    }
+    for (int k = 0; k < pairs.length; k += 2) {
+      String v = values.get(pairs[k]);
+      if (v != null) {
+        conf.set(pairs[k + 1], v);
+      }
+    }
+    return conf;
   }
 
   public List<String> positional() {

@@ -130,19 +130,8 @@ public class CooccurDriver extends PortraitTool {
 
   @Override
   protected int run(CliArgs args) throws Exception {
-    Configuration conf = new Configuration(getConf());
-    if (args.has("window")) {
-      conf.setInt(WINDOW, args.getInt("window", DEFAULT_WINDOW));
-    }
-    if (args.has("partitions")) {
-      conf.setInt(PARTITIONS, args.getInt("partitions", DEFAULT_PARTITIONS));
-    }
-    if (args.has("min-splits")) {
-      conf.setInt(MIN_SPLITS, args.getInt("min-splits", DEFAULT_MIN_SPLITS));
-    }
-    if (args.has("map-memory-mb")) {
-      conf.setLong(MAP_MEMORY_MB, args.getLong("map-memory-mb", DEFAULT_MAP_MEMORY_MB));
-    }
+    Configuration conf = args.copyTo(new Configuration(getConf()), "window", WINDOW, "partitions", PARTITIONS,
+        "min-splits", MIN_SPLITS, "map-memory-mb", MAP_MEMORY_MB);
     long t0 = System.nanoTime();
     StageResult r = run(conf, new Path(args.require("input")), new Path(args.require("vocab")),
         new Path(args.require("output")));

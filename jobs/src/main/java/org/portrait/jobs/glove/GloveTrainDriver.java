@@ -348,15 +348,9 @@ public class GloveTrainDriver extends PortraitTool {
 
   @Override
   protected int run(CliArgs args) throws Exception {
-    Configuration conf = new Configuration(getConf());
-    String[][] map = {{"dim", DIM}, {"x-max", X_MAX}, {"alpha", ALPHA}, {"eta", ETA}, {"rounds", ROUNDS},
-        {"tasks", TASKS}, {"threads", THREADS}, {"seed", SEED}, {"grad-clip", CLIP}, {"min-rel-change", MIN_CHANGE},
-        {"schedule", SCHEDULE}, {"merge", MERGE}};
-    for (String[] kv : map) {
-      if (args.has(kv[0])) {
-        conf.set(kv[1], args.get(kv[0], null));
-      }
-    }
+    Configuration conf = args.copyTo(new Configuration(getConf()), "dim", DIM, "x-max", X_MAX, "alpha", ALPHA,
+        "eta", ETA, "rounds", ROUNDS, "tasks", TASKS, "threads", THREADS, "seed", SEED, "grad-clip", CLIP,
+        "min-rel-change", MIN_CHANGE, "schedule", SCHEDULE, "merge", MERGE);
     long t0 = System.nanoTime();
     Result r = run(conf, new Path(args.require("input")), new Path(args.require("vocab")),
         new Path(args.require("output")), args.has("resume"));

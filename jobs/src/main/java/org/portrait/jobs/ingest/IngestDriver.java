@@ -101,13 +101,7 @@ public class IngestDriver extends PortraitTool {
 
   @Override
   protected int run(CliArgs args) throws Exception {
-    Configuration conf = new Configuration(getConf());
-    if (args.has("format")) {
-      conf.set(FORMAT, args.get("format", DEFAULT_FORMAT));
-    }
-    if (args.has("test-share")) {
-      conf.set(TEST_SHARE, args.get("test-share", null));
-    }
+    Configuration conf = args.copyTo(new Configuration(getConf()), "format", FORMAT, "test-share", TEST_SHARE);
     List<Path> inputs = new ArrayList<>();
     for (String s : args.require("input").split(",")) {
       if (!s.isBlank()) {

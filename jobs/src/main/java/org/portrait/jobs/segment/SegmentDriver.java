@@ -115,13 +115,9 @@ public class SegmentDriver extends PortraitTool {
 
   @Override
   protected int run(CliArgs args) throws Exception {
-    Configuration conf = new Configuration(getConf());
-    setIf(conf, SegmentConf.STOPWORDS_FILES, args.get("stopwords", null));
-    setIf(conf, SegmentConf.STOPWORDS_KEEP, args.get("keep", null));
-    setIf(conf, SegmentConf.POS_KEEP, args.get("pos", null));
-    setIf(conf, SegmentConf.USER_DICT, args.get("user-dict", null));
-    setIf(conf, SegmentConf.SPLIT_MAX_BYTES, args.get("max-split-bytes", null));
-    setIf(conf, SegmentConf.MIN_SPLITS, args.get("min-splits", null));
+    Configuration conf = args.copyTo(new Configuration(getConf()), "stopwords", SegmentConf.STOPWORDS_FILES,
+        "keep", SegmentConf.STOPWORDS_KEEP, "pos", SegmentConf.POS_KEEP, "user-dict", SegmentConf.USER_DICT,
+        "max-split-bytes", SegmentConf.SPLIT_MAX_BYTES, "min-splits", SegmentConf.MIN_SPLITS);
     if (args.has("no-stopwords")) {
       conf.setBoolean(SegmentConf.STOPWORDS_REMOVE, false);
     }
@@ -134,12 +130,6 @@ public class SegmentDriver extends PortraitTool {
     StageResult r = run(conf, new Path(args.require("input")), new Path(args.require("output")));
     System.out.println("segment: " + r.counters);
     return 0;
-  }
-
-  private static void setIf(Configuration conf, String key, String value) {
-    if (value != null) {
-      conf.set(key, value);
-    }
   }
 
   public static void main(String[] args) throws Exception {

@@ -187,19 +187,8 @@ public class VocabDriver extends PortraitTool {
 
   @Override
   protected int run(CliArgs args) throws Exception {
-    Configuration conf = new Configuration(getConf());
-    if (args.has("min-count")) {
-      conf.setLong(MIN_COUNT, args.getLong("min-count", DEFAULT_MIN_COUNT));
-    }
-    if (args.has("max-vocab")) {
-      conf.setInt(MAX_VOCAB, args.getInt("max-vocab", DEFAULT_MAX_VOCAB));
-    }
-    if (args.has("reducers")) {
-      conf.setInt(REDUCERS, args.getInt("reducers", DEFAULT_REDUCERS));
-    }
-    if (args.has("split")) {
-      conf.set(SPLIT, args.get("split", ""));
-    }
+    Configuration conf = args.copyTo(new Configuration(getConf()), "min-count", MIN_COUNT, "max-vocab", MAX_VOCAB,
+        "reducers", REDUCERS, "split", SPLIT);
     StageResult r = run(conf, new Path(args.require("input")), new Path(args.require("output")));
     System.out.println("vocab: " + r.counters);
     return 0;
