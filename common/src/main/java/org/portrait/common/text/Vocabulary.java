@@ -2,6 +2,7 @@ package org.portrait.common.text;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +64,20 @@ public final class Vocabulary {
       }
     }
     return new Vocabulary(words, stats);
+  }
+
+  /** Parses a vocab.tsv byte stream (UTF-8). */
+  public static Vocabulary read(InputStream in) throws IOException {
+    return read(new InputStreamReader(in, StandardCharsets.UTF_8));
+  }
+
+  /** A vocabulary of {@code words} in id order, each with count 1 and df 1 (tests, small fixtures). */
+  public static Vocabulary of(List<String> words) {
+    List<long[]> stats = new ArrayList<>();
+    for (int i = 0; i < words.size(); i++) {
+      stats.add(new long[] {1, 1});
+    }
+    return new Vocabulary(new ArrayList<>(words), stats);
   }
 
   /** Loads {@code vocabDirOrFile}: the vocab stage folder (its {@value #FILE_NAME}) or the file itself. */

@@ -17,8 +17,14 @@ import org.portrait.schema.UserProfile;
 
 public class ProfileMathTest {
   static ProfileModel model() throws Exception {
+    return model("");
+  }
+
+  /** The test model; {@code moreVocab} appends vocab.tsv lines. */
+  static ProfileModel model(String moreVocab) throws Exception {
     ProfileVocab v = ProfileVocab.read(new ByteArrayInputStream(
-        "手机\t100\t50\n电池\t80\t40\n酒店\t90\t45\n房间\t70\t30\n好\t300\t200\n".getBytes(StandardCharsets.UTF_8)));
+        ("手机\t100\t50\n电池\t80\t40\n酒店\t90\t45\n房间\t70\t30\n好\t300\t200\n" + moreVocab)
+            .getBytes(StandardCharsets.UTF_8)));
     WordVectors w = WordVectors.read(new ByteArrayInputStream(
         ("手机 1 0 0.1\n电池 0.9 0.1 0.1\n酒店 0 1 0.1\n房间 0.1 0.9 0.1\n好 0.2 0.2 1\n")
             .getBytes(StandardCharsets.UTF_8)));
@@ -68,15 +74,17 @@ public class ProfileMathTest {
 
   @Test
   public void heavyUserNeedsBoundedMemory() throws Exception {
-    ProfileModel m = model();
+    // 100,000 reviews, each with a term no other review has: without the cap the term map would hold them all.
+    StringBuilder rareWords = new StringBuilder();
+    for (int i = 0; i < 100_000; i++) {
+      rareWords.append("词").append(i).append("\t1\t1\n");
+    }
+    ProfileModel m = model(rareWords.toString());
     m.maxTerms = 1000;
     UserAccumulator acc = new UserAccumulator(m, "heavy");
-    // 100,000 reviews, each with a never-seen term: without the cap the term map would hold 100,000 entries.
     List<String> toks = new ArrayList<>(List.of("手机", "电池", "好", ""));
-    ProfileVocab v = m.vocab;
     for (int i = 0; i < 100_000; i++) {
       String rare = "词" + i;
-      v.add(rare, 1, 1);
       toks.set(3, rare);
       acc.add(toks, (long) i);
       assertTrue(acc.heldTerms() <= m.maxTerms);
