@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.portrait.common.UserSplit;
@@ -101,14 +102,17 @@ public class MakeUsersCommand extends PortraitTool {
     }
     AtomicOutput out = AtomicOutput.begin(conf, output);
     FileSystem fs = out.tempPath().getFileSystem(conf);
+    // Plain files for people to open and edit: no hidden .crc beside them on the local file system (an edited
+    // CSV would then fail Hadoop's checksum check when read back).
+    FileSystem files = fs instanceof ChecksumFileSystem ? ((ChecksumFileSystem) fs).getRawFileSystem() : fs;
     UserGenerator.Stats s;
     try {
       fs.mkdirs(out.tempPath());
       try (BufferedReader in = new BufferedReader(new InputStreamReader(inFs.open(input), StandardCharsets.UTF_8));
            Writer reviews = new BufferedWriter(new OutputStreamWriter(
-               fs.create(new Path(out.tempPath(), "reviews.csv")), StandardCharsets.UTF_8), 1 << 16);
+               files.create(new Path(out.tempPath(), "reviews.csv")), StandardCharsets.UTF_8), 1 << 16);
            Writer truth = new BufferedWriter(new OutputStreamWriter(
-               fs.create(new Path(out.tempPath(), "truth.csv")), StandardCharsets.UTF_8))) {
+               files.create(new Path(out.tempPath(), "truth.csv")), StandardCharsets.UTF_8))) {
         s = UserGenerator.generate(in, reviews, truth, o);
       }
       if (s.supplyExhausted) {

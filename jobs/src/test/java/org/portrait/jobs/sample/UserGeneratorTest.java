@@ -171,6 +171,8 @@ public class UserGeneratorTest {
     assertTrue(reviews.startsWith("review_id,user_id,ts,category,label,text\n"));
     assertTrue(reviews.contains(",2023-01-"));
     assertTrue(new File(out, "truth.csv").isFile());
+    assertEquals("plain files only, no .crc beside them", java.util.Set.of("reviews.csv", "truth.csv"),
+        java.util.Set.of(out.list()));
     File out2 = new File(tmp.getRoot(), "out2");
     assertEquals(1, ToolRunner.run(conf, new MakeUsersCommand(), new String[] {"--input", corpus.getPath(),
         "--output", out2.getPath(), "--users", "1000", "--require-all"}));
