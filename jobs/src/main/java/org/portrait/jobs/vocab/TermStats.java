@@ -32,6 +32,17 @@ public class TermStats implements Writable {
     return this;
   }
 
+  /** Sets this to the totals of {@code parts} (the combiner's and the reducer's sum). */
+  public TermStats setToSum(Iterable<TermStats> parts) {
+    long c = 0;
+    long d = 0;
+    for (TermStats p : parts) {
+      c += p.count;
+      d += p.df;
+    }
+    return set(c, d);
+  }
+
   @Override
   public void write(DataOutput out) throws IOException {
     WritableUtils.writeVLong(out, count);

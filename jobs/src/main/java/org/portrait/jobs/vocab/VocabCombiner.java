@@ -10,12 +10,6 @@ public class VocabCombiner extends Reducer<Text, TermStats, Text, TermStats> {
 
   @Override
   protected void reduce(Text word, Iterable<TermStats> values, Context context) throws IOException, InterruptedException {
-    long count = 0;
-    long df = 0;
-    for (TermStats v : values) {
-      count += v.count();
-      df += v.df();
-    }
-    context.write(word, sum.set(count, df));
+    context.write(word, sum.setToSum(values));
   }
 }

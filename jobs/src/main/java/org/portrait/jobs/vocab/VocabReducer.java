@@ -19,18 +19,13 @@ public class VocabReducer extends Reducer<Text, TermStats, Text, TermStats> {
 
   @Override
   protected void reduce(Text word, Iterable<TermStats> values, Context context) throws IOException, InterruptedException {
-    long count = 0;
-    long df = 0;
-    for (TermStats v : values) {
-      count += v.count();
-      df += v.df();
-    }
+    sum.setToSum(values);
     context.getCounter(VocabCounters.DISTINCT_WORDS).increment(1);
-    if (count < minCount) {
+    if (sum.count() < minCount) {
       context.getCounter(VocabCounters.WORDS_BELOW_MIN_COUNT).increment(1);
       return;
     }
     context.getCounter(VocabCounters.WORDS_ABOVE_MIN_COUNT).increment(1);
-    context.write(word, sum.set(count, df));
+    context.write(word, sum);
   }
 }
