@@ -21,7 +21,7 @@ run() { if [ "$dry" = 1 ]; then echo "$*"; else "$@"; fi; }
 
 jar=$(ls "$here"/jobs/target/portrait-jobs-*-cluster.jar 2>/dev/null | head -1 || true)
 if [ -z "$jar" ]; then
-  (cd "$here" && mvn -B -q -ntp -DskipTests package) >/dev/null
+  (cd "$here" && mvn -B -q -ntp -DskipTests -pl jobs -am package) >/dev/null
   jar=$(ls "$here"/jobs/target/portrait-jobs-*-cluster.jar | head -1)
 fi
 app=$(prop oozie.path)

@@ -28,7 +28,7 @@ done
 jar=$(ls "$root"/jobs/target/portrait-jobs-*-local.jar 2>/dev/null | head -1 || true)
 if [ -z "$jar" ]; then
   echo "building the job jar (first run only) ..."
-  (cd "$root" && mvn -B -q -ntp -DskipTests package) >/dev/null
+  (cd "$root" && mvn -B -q -ntp -DskipTests -pl jobs -am package) >/dev/null
   jar=$(ls "$root"/jobs/target/portrait-jobs-*-local.jar | head -1)
 fi
 
