@@ -12,6 +12,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 
 /** What every driver does the same way: create a job, wait for it, and keep its counters next to its output. */
 public final class Jobs {
@@ -26,6 +27,16 @@ public final class Jobs {
     Job job = Job.getInstance(conf, "portrait-" + name);
     job.setJarByClass(jarClass);
     return job;
+  }
+
+  /**
+   * Cuts the input of {@code job} ({@code totalBytes} in all) into at least {@code splits} splits by capping
+   * the split size: one small file would otherwise be one split and leave the other map slots idle.
+   */
+  public static void splitInto(Job job, long totalBytes, int splits) {
+    if (splits > 1) {
+      FileInputFormat.setMaxInputSplitSize(job, Math.max(1, (totalBytes + splits - 1) / splits));
+    }
   }
 
   /** Runs {@code job} to the end; a failed or killed job becomes an IOException carrying its state. */

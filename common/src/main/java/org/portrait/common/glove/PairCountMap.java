@@ -152,17 +152,6 @@ public final class PairCountMap {
     size = 0;
   }
 
-  /** Copies the keys (in slot order) into {@code out}, which must hold {@link #size()}; returns the count. */
-  public int keysTo(long[] out) {
-    int n = 0;
-    for (int s = 0; s < table.length; s += 2) {
-      if (table[s] != EMPTY) {
-        out[n++] = table[s];
-      }
-    }
-    return n;
-  }
-
   /** The slot array (key at 2s, weight bits at 2s + 1; {@link #EMPTY} keys are free), for grouping. */
   long[] slots() {
     return table;

@@ -102,8 +102,7 @@ public class CooccurDriver extends PortraitTool {
       minSplits = jc.getInt("mapreduce.local.map.tasks.maximum", 1);
     }
     if (minSplits > 1) {
-      long total = input.getFileSystem(jc).getContentSummary(input).getLength();
-      FileInputFormat.setMaxInputSplitSize(job, Math.max(1, (total + minSplits - 1) / minSplits));
+      Jobs.splitInto(job, input.getFileSystem(jc).getContentSummary(input).getLength(), minSplits);
     }
   }
 

@@ -48,11 +48,11 @@ public class SegmentDriver extends PortraitTool {
       total += f.getFileSystem(jc).getFileStatus(f).getLen();
     }
     long maxSplit = jc.getLong(SegmentConf.SPLIT_MAX_BYTES, SegmentConf.DEFAULT_SPLIT_MAX_BYTES);
-    if (maxSplit <= 0) {
-      int minSplits = Math.max(1, jc.getInt(SegmentConf.MIN_SPLITS, SegmentConf.DEFAULT_MIN_SPLITS));
-      maxSplit = Math.max(1, (total + minSplits - 1) / minSplits);
+    if (maxSplit > 0) {
+      FileInputFormat.setMaxInputSplitSize(job, maxSplit);
+    } else {
+      Jobs.splitInto(job, total, jc.getInt(SegmentConf.MIN_SPLITS, SegmentConf.DEFAULT_MIN_SPLITS));
     }
-    FileInputFormat.setMaxInputSplitSize(job, maxSplit);
     job.setInputFormatClass(AvroKeyInputFormat.class);
     AvroJob.setInputKeySchema(job, Review.getClassSchema());
     job.setMapperClass(SegmentMapper.class);
