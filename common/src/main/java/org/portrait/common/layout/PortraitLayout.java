@@ -25,9 +25,14 @@ public final class PortraitLayout {
   public static final String CHECKPOINTS = "checkpoints";
   public static final String REPORTS = "reports";
   public static final String REFERENCE = "reference";
+  /** Run lock and run manifest of each dt. */
+  public static final String RUNS = "runs";
+  /** Raw rejected records (may hold PII): restricted, never a table. */
+  public static final String QUARANTINE = "quarantine";
   public static final String OOZIE = "oozie";
   /** Every area the layout defines. */
-  public static final List<String> AREAS = List.of(RAW, STAGING, WAREHOUSE, MODELS, CHECKPOINTS, REPORTS, REFERENCE, OOZIE);
+  public static final List<String> AREAS = List.of(RAW, STAGING, WAREHOUSE, MODELS, CHECKPOINTS, REPORTS, RUNS, QUARANTINE, REFERENCE,
+      OOZIE);
 
   private static final Properties PROPS = load();
 
