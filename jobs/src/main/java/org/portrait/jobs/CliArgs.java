@@ -1,5 +1,6 @@
 package org.portrait.jobs;
 
+import org.portrait.common.config.UserError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,13 +45,13 @@ public final class CliArgs {
       } else if (known.contains(name)) {
         if (value == null) {
           if (i + 1 >= args.length) {
-            throw new IllegalArgumentException("option --" + name + " needs a value");
+            throw new UserError("option --" + name + " needs a value");
           }
           value = args[++i];
         }
         parsed.values.put(name, value);
       } else {
-        throw new IllegalArgumentException("unknown option --" + name);
+        throw new UserError("unknown option --" + name);
       }
     }
     return parsed;
@@ -72,7 +73,7 @@ public final class CliArgs {
   public String require(String name) {
     String v = values.get(name);
     if (v == null) {
-      throw new IllegalArgumentException("missing required option --" + name);
+      throw new UserError("missing required option --" + name);
     }
     return v;
   }
@@ -99,7 +100,7 @@ public final class CliArgs {
    */
   public Configuration copyTo(Configuration conf, String... pairs) {
     if (pairs.length % 2 != 0) {
-      throw new IllegalArgumentException("option/key pairs expected");
+      throw new UserError("option/key pairs expected");
     }
     for (int k = 0; k < pairs.length; k += 2) {
       String v = values.get(pairs[k]);

@@ -1,5 +1,7 @@
 package org.portrait.common.metrics;
 
+import org.portrait.common.config.UserError;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,7 @@ public final class Thresholds {
       try {
         floor = Double.parseDouble(floors.getProperty(key).strip());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("threshold " + key + " is not a number: " + floors.getProperty(key));
+        throw new UserError("threshold " + key + " is not a number: " + floors.getProperty(key));
       }
       Double v = byKey.get(key);
       if (v == null) {

@@ -1,5 +1,7 @@
 package org.portrait.common.metrics;
 
+import org.portrait.common.config.UserError;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,19 +28,19 @@ public record TruthRow(String userId, String split, Map<String, Double> interest
     }
     List<String> f = splitCsv(line.strip());
     if (f.size() != 4) {
-      throw new IllegalArgumentException("expected 4 fields, got " + f.size());
+      throw new UserError("expected 4 fields, got " + f.size());
     }
     String id = f.get(0).strip();
     String split = f.get(1).strip();
     String sentiment = f.get(3).strip();
     if (id.isEmpty()) {
-      throw new IllegalArgumentException("empty user_id");
+      throw new UserError("empty user_id");
     }
     if (!split.equals("train") && !split.equals("test")) {
-      throw new IllegalArgumentException("split must be train or test: " + split);
+      throw new UserError("split must be train or test: " + split);
     }
     if (!sentiment.equals("positive") && !sentiment.equals("negative") && !sentiment.equals("neutral")) {
-      throw new IllegalArgumentException("bad sentiment: " + sentiment);
+      throw new UserError("bad sentiment: " + sentiment);
     }
     Map<String, Double> interests = new LinkedHashMap<>();
     for (String part : f.get(2).split("\\|")) {
@@ -47,12 +49,12 @@ public record TruthRow(String userId, String split, Map<String, Double> interest
       }
       int colon = part.lastIndexOf(':');
       if (colon <= 0) {
-        throw new IllegalArgumentException("interest without weight: " + part);
+        throw new UserError("interest without weight: " + part);
       }
       try {
         interests.put(part.substring(0, colon).strip(), Double.parseDouble(part.substring(colon + 1).strip()));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("bad interest weight: " + part);
+        throw new UserError("bad interest weight: " + part);
       }
     }
     return new TruthRow(id, split, Collections.unmodifiableMap(interests), sentiment);

@@ -45,8 +45,65 @@ public class AtomicOutputTest {
   public void targetWithTrailingSlashIsTheFolderItself() throws Exception {
     File target = tmp.newFolder("slashed");
     AtomicOutput out = AtomicOutput.begin(conf, new Path(target.toURI()));
-    assertEquals("_tmp.slashed", out.tempPath().getName());
+    assertTrue(out.tempPath().getName(), out.tempPath().getName().startsWith("_tmp.slashed."));
     assertEquals("slashed", out.target().getName());
+  }
+
+  @Test
+  public void tempNamesAreUniquePerAttempt() throws Exception {
+    Path target = new Path(new File(tmp.getRoot(), "out").getAbsolutePath());
+    AtomicOutput a = AtomicOutput.begin(conf, target);
+    AtomicOutput b = AtomicOutput.begin(conf, target);
+    assertFalse(a.tempPath().equals(b.tempPath()));
+  }
+
+  /** A failure injected at every step of the install leaves either the old or the new output, whole. */
+  @Test
+  public void failureAtEveryInstallStepLeavesOldOrNewWhole() throws Exception {
+    int oldSeen = 0;
+    int newSeen = 0;
+    for (String step : new String[] {"aside", "install", "delete-old"}) {
+      File target = new File(tmp.getRoot(), "out-" + step);
+      write(new File(target, "data.txt"), "old");
+      Path t = new Path(target.getAbsolutePath());
+      AtomicOutput out = AtomicOutput.begin(conf, t, s -> {
+        if (s.equals(step)) {
+          throw new java.io.IOException("injected before " + s);
+        }
+      });
+      write(new File(out.tempPath().toUri().getPath(), "data.txt"), "new");
+      try {
+        out.commit();
+      } catch (java.io.IOException e) {
+        assertTrue(e.getMessage(), e.getMessage().contains("injected"));
+        out.abort();
+      }
+      String now = Files.readString(new File(target, "data.txt").toPath(), StandardCharsets.UTF_8);
+      if (now.equals("old")) {
+        oldSeen++;
+      } else {
+        assertEquals("new", now);
+        newSeen++;
+      }
+      // The next attempt's begin() leaves no temporary or aside folder of this target.
+      AtomicOutput.begin(conf, t);
+      String[] left = tmp.getRoot().list((d, n) -> n.startsWith("_tmp.out-" + step) || n.startsWith("_old.out-" + step));
+      assertEquals(step + ": leftovers " + java.util.Arrays.toString(left), 0, left.length);
+    }
+    assertEquals("failures before the rename-in keep the old output", 2, oldSeen);
+    assertEquals("a failure deleting the old copy still installs the new one", 1, newSeen);
+  }
+
+  @Test
+  public void killBetweenTheRenamesIsRepairedByTheNextBegin() throws Exception {
+    File target = new File(tmp.getRoot(), "out");
+    write(new File(target, "data.txt"), "old");
+    // What a kill -9 between "old aside" and "new in" leaves: no target, an aside copy.
+    File aside = new File(tmp.getRoot(), "_old.out.123-abc");
+    assertTrue(target.renameTo(aside));
+    AtomicOutput.begin(conf, new Path(target.getAbsolutePath()));
+    assertEquals("old", Files.readString(new File(target, "data.txt").toPath(), StandardCharsets.UTF_8));
+    assertFalse(aside.exists());
   }
 
   @Test(expected = java.io.IOException.class)

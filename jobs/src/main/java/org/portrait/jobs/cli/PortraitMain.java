@@ -7,6 +7,7 @@ import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 import org.portrait.common.config.ActionConf;
 import org.portrait.common.config.LocalMode;
+import org.portrait.jobs.PortraitTool;
 
 /**
  * Entry point of the job jar: {@code java -jar portrait-jobs-local.jar <command> [options]} or
@@ -37,7 +38,7 @@ public final class PortraitMain {
   private PortraitMain() {}
 
   /** System property naming a file that receives the full INFO log instead of stderr (run-local sets it). */
-  public static final String LOG_FILE_PROPERTY = "portrait.log.file";
+  public static final String LOG_FILE_PROPERTY = PortraitTool.LOG_FILE_PROPERTY;
 
   public static void main(String[] args) throws Exception {
     String logFile = System.getProperty(LOG_FILE_PROPERTY);
@@ -76,7 +77,10 @@ public final class PortraitMain {
     return ToolRunner.run(conf, tool, rest);
   }
 
-  /** A new instance of the command's Tool, or null when there is no such command (or it is not built yet). */
+  /**
+   * A new instance of the command's Tool, or null when there is no such command. A listed command whose class
+   * cannot be loaded or created is a broken build: an error, never a silent skip.
+   */
   public static Tool tool(String command) {
     String className = COMMANDS.get(command);
     if (className == null) {
@@ -84,10 +88,9 @@ public final class PortraitMain {
     }
     try {
       return (Tool) Class.forName(className).getDeclaredConstructor().newInstance();
-    } catch (ClassNotFoundException e) {
-      return null;
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot create " + className, e);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      throw new IllegalStateException("command " + command + " cannot be loaded (" + className + "): "
+          + PortraitTool.causes(e), e);
     }
   }
 
@@ -95,9 +98,7 @@ public final class PortraitMain {
     System.out.println("usage: portrait <command> [generic Hadoop options] [options]   (<command> --help for its options)");
     System.out.println("commands:");
     for (String c : COMMANDS.keySet()) {
-      if (tool(c) != null) {
-        System.out.println("  " + c);
-      }
+      System.out.println("  " + c);
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.portrait.jobs.cooccur;
 
+import org.portrait.common.config.UserError;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,9 @@ import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.portrait.common.config.LocalMode;
-import org.portrait.common.io.AtomicOutput;
 import org.portrait.jobs.CliArgs;
 import org.portrait.jobs.Jobs;
+import org.portrait.jobs.Stage;
 import org.portrait.jobs.StageResult;
 import org.portrait.jobs.PortraitTool;
 
@@ -55,17 +56,16 @@ public class CooccurDriver extends PortraitTool {
     c.setIfUnset("mapreduce.reduce.input.buffer.percent", "0.7");
     int window = c.getInt(WINDOW, DEFAULT_WINDOW);
     if (window < 1) {
-      throw new IllegalArgumentException("window must be >= 1: " + window);
+      throw new UserError("window must be >= 1: " + window);
     }
     int partitions = c.getInt(PARTITIONS, DEFAULT_PARTITIONS);
     if (partitions < 1) {
-      throw new IllegalArgumentException("partitions must be >= 1: " + partitions);
+      throw new UserError("partitions must be >= 1: " + partitions);
     }
     if (!vocab.getFileSystem(c).exists(new Path(vocab, "vocab.tsv"))) {
-      throw new IllegalArgumentException("no vocab.tsv in " + vocab);
+      throw new UserError("no vocab.tsv in " + vocab);
     }
-    AtomicOutput out = AtomicOutput.begin(c, output);
-    try {
+    return Stage.run(c, output, (out, counters) -> {
       Job job = Jobs.newJob(c, "cooccur", CooccurDriver.class);
       job.setInputFormatClass(AvroKeyInputFormat.class);
       AvroJob.setInputKeySchema(job, CooccurMapper.TOKENS_ONLY);
@@ -84,14 +84,9 @@ public class CooccurDriver extends PortraitTool {
       job.setOutputFormatClass(CooccurOutputFormat.class);
       FileOutputFormat.setOutputPath(job, out.tempPath());
       Jobs.runOrThrow(job);
-      Map<String, Long> counters = Jobs.counters(job, CooccurCounters.class);
-      Jobs.writeCounters(c, out.tempPath(), counters);
-      out.commit();
+      counters.putAll(Jobs.counters(job, CooccurCounters.class));
       return new StageResult(out.target(), counters);
-    } catch (IOException | RuntimeException e) {
-      out.abort();
-      throw e;
-    }
+    });
   }
 
   /** One small tokenized file would be one split, leaving all but one core idle: cut it (Avro is splittable). */

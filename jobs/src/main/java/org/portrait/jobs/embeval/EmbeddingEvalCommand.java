@@ -1,5 +1,6 @@
 package org.portrait.jobs.embeval;
 
+import org.portrait.common.config.UserError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.File;
@@ -27,7 +28,7 @@ public class EmbeddingEvalCommand extends PortraitTool {
   /** Evaluates the vectors (file or model folder) on every known set in {@code evalDir} (local folder). */
   public static List<EmbeddingEval.Result> evaluate(Configuration conf, Path vectors, File evalDir) throws IOException {
     if (!evalDir.isDirectory()) {
-      throw new IllegalArgumentException("eval folder not found: " + evalDir);
+      throw new UserError("eval folder not found: " + evalDir);
     }
     return EmbeddingEval.evaluateDir(NearestCommand.load(conf, vectors), evalDir);
   }

@@ -1,5 +1,6 @@
 package org.portrait.jobs.glove;
 
+import org.portrait.common.config.UserError;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,6 +26,7 @@ import org.portrait.common.glove.GloveParams;
 import org.portrait.common.glove.VocabIds;
 import org.portrait.jobs.CliArgs;
 import org.portrait.jobs.Jobs;
+import org.portrait.jobs.Stage;
 import org.portrait.jobs.PortraitTool;
 
 /**
@@ -35,9 +37,11 @@ import org.portrait.jobs.PortraitTool;
  * parameter from the one task that changed it; under "mixing" a round is one job whose task models are merged
  * (per parameter: mean delta of the tasks that changed it). After the round the driver checks the model for
  * non-finite values and commits a checkpoint (model + AdaGrad state + loss history). The loss
- * per round goes to the log, M/loss.tsv and the LOSS_E9 counter. Training stops after the rounds or when the
- * relative loss change falls under a threshold. Output: M/vectors.txt, M/word_vector/, M/loss.tsv,
- * M/checkpoints/, M/_counters.json. See GloveTrainCommand usage for the options.
+ * per round goes to the log, the checkpoint's loss history and the LOSS_E9 counter. Training stops after the rounds
+ * or when the relative loss change falls under a threshold. Output, installed atomically at the end: M/vectors.txt,
+ * M/word_vector/, M/loss.tsv, M/_counters.json. Checkpoints live apart from M (the pipeline keeps them in the
+ * layout's checkpoints area, keyed by dt), so a failed attempt keeps them and a retry resumes from them, while M
+ * only ever holds a complete model. See the usage for the options.
  */
 public class GloveTrainDriver extends PortraitTool {
   private static final Log LOG = LogFactory.getLog(GloveTrainDriver.class);
@@ -124,12 +128,24 @@ public class GloveTrainDriver extends PortraitTool {
         conf.getDouble(ETA, DEFAULT_ETA), conf.getDouble(CLIP, DEFAULT_CLIP));
   }
 
-  /**
-   * Trains with the settings in {@code conf}. With {@code resume}, continues after the last complete checkpoint
-   * in {@code m} (same settings expected); otherwise starts afresh (old checkpoints removed).
-   */
-  public static Result run(Configuration conf, Path cooccur, Path vocabDir, Path m, boolean resume)
+  /** Checkpoints folder used when none is given: a hidden sibling of the output, {@code _checkpoints.<name>}. */
+  public static Path defaultCheckpoints(Path output) {
+    return new Path(output.getParent(), "_checkpoints." + output.getName());
+  }
+
+  /** As {@link #run(Configuration, Path, Path, Path, Path, boolean)} with {@link #defaultCheckpoints}. */
+  public static Result run(Configuration conf, Path cooccur, Path vocabDir, Path output, boolean resume)
       throws IOException, InterruptedException {
+    return run(conf, cooccur, vocabDir, output, defaultCheckpoints(output), resume);
+  }
+
+  /**
+   * Trains with the settings in {@code conf}, checkpointing every round under {@code checkpoints}, and installs
+   * the trained vectors as {@code output}. With {@code resume}, continues after the last complete checkpoint
+   * (same settings expected); otherwise starts afresh (old checkpoints removed).
+   */
+  public static Result run(Configuration conf, Path cooccur, Path vocabDir, Path output, Path checkpoints,
+      boolean resume) throws IOException, InterruptedException {
     Configuration c = new Configuration(conf);
     // The job client polls for completion every 5 s by default: per round that would dominate the overhead.
     c.setInt(POLL_INTERVAL, c.getInt(GloveTrainDriver.POLL_MS, DEFAULT_POLL_MS));
@@ -140,22 +156,23 @@ public class GloveTrainDriver extends PortraitTool {
     String merge = c.get(MERGE, DEFAULT_MERGE);
     String schedule = c.get(SCHEDULE, DEFAULT_SCHEDULE);
     if (dim < 1 || rounds < 1 || tasks < 1 || threads < 1) {
-      throw new IllegalArgumentException("dim, rounds, tasks and threads must be >= 1");
+      throw new UserError("dim, rounds, tasks and threads must be >= 1");
     }
     if (!merge.equals("sum") && !merge.equals("mean")) {
-      throw new IllegalArgumentException("merge must be sum or mean: " + merge);
+      throw new UserError("merge must be sum or mean: " + merge);
     }
     if (!schedule.equals("dsgd") && !schedule.equals("mixing")) {
-      throw new IllegalArgumentException("schedule must be dsgd or mixing: " + schedule);
+      throw new UserError("schedule must be dsgd or mixing: " + schedule);
     }
     int strata = schedule.equals("dsgd") ? tasks : 1;
     params(c); // validates
     VocabIds vocab = GloveFiles.readVocab(c, vocabDir);
     List<FileStatus> files = GloveFiles.cooccurFiles(c, cooccur);
     if (files.isEmpty()) {
-      throw new IllegalArgumentException("no co-occurrence files (*.cooc) in " + cooccur);
+      throw new UserError("no co-occurrence files (*.cooc) in " + cooccur);
     }
     GloveMemory.check(c, vocab.size(), dim, files, tasks);
+    Path m = checkpoints;
     FileSystem fs = m.getFileSystem(c);
     fs.mkdirs(m);
     List<Double> loss = new ArrayList<>();
@@ -164,7 +181,7 @@ public class GloveTrainDriver extends PortraitTool {
     if (start >= 0) {
       model = GloveFiles.readModel(c, new Path(GloveFiles.checkpoint(m, start), GloveFiles.MODEL));
       if (model.vocab != vocab.size() || model.dim != dim) {
-        throw new IllegalArgumentException("checkpoint round " + start + " has vocab " + model.vocab + " x dim "
+        throw new UserError("checkpoint round " + start + " has vocab " + model.vocab + " x dim "
             + model.dim + ", the settings say " + vocab.size() + " x " + dim + "; rerun without --resume");
       }
       loss.addAll(GloveFiles.readLoss(c, new Path(GloveFiles.checkpoint(m, start), GloveFiles.LOSS)));
@@ -233,14 +250,12 @@ public class GloveTrainDriver extends PortraitTool {
         String bad = model.firstNonFinite();
         if (bad != null || !Double.isFinite(l)) {
           total.put(GloveCounters.LOSS_E9.name(), -1L);
-          Jobs.writeCounters(c, m, total);
           throw new IOException("glove-train diverged in round " + round + ": loss " + l
               + (bad == null ? "" : ", non-finite parameter " + bad) + " (" + jc.get("NONFINITE_SKIPPED")
               + " updates skipped); lower --eta or --grad-clip. Last good checkpoint: round " + (round - 1));
         }
         loss.add(l);
         GloveFiles.writeCheckpoint(c, m, round, model, loss);
-        GloveFiles.writeLoss(c, new Path(m, GloveFiles.LOSS), loss);
         fs.delete(GloveFiles.checkpoint(m, round - 2), true);
         fs.delete(roundDir, true);
         long t2 = System.nanoTime();
@@ -260,8 +275,13 @@ public class GloveTrainDriver extends PortraitTool {
           }
         }
       }
-      VectorsOutput.write(c, m, model, vocab);
-      Jobs.writeCounters(c, m, total);
+      GloveModel trained = model;
+      Stage.run(c, output, (out, counters) -> {
+        VectorsOutput.write(c, out.tempPath(), trained, vocab);
+        GloveFiles.writeLoss(c, new Path(out.tempPath(), GloveFiles.LOSS), loss);
+        counters.putAll(total);
+        return out.target();
+      });
       fs.delete(work, true);
     } finally {
       GloveTrainMapper.clearCache();
@@ -323,21 +343,22 @@ public class GloveTrainDriver extends PortraitTool {
 
   @Override
   public String usage() {
-    return "glove-train --input C --vocab V --output M [--dim 100] [--x-max 10] [--alpha 0.75] [--eta 0.05]\n"
+    return "glove-train --input C --vocab V --output M [--checkpoints K] [--dim 100] [--x-max 10] [--alpha 0.75] [--eta 0.05]\n"
         + "    [--rounds 15] [--tasks 1] [--threads 2] [--seed 1] [--grad-clip 100] [--min-rel-change 1e-4]\n"
         + "    [--schedule dsgd|mixing] [--merge mean|sum] [--resume]\n"
         + "  Trains GloVe on co-occurrences C (from cooccur) over vocabulary V: map-only jobs, tasks in parallel\n"
         + "  (dsgd: one job per stratum, tasks train disjoint row x column blocks; mixing: one job per round,\n"
         + "  task models merged), each with stratified lock-free threads; AdaGrad. Writes M/vectors.txt, M/word_vector/\n"
-        + "  (Parquet WordVector), M/loss.tsv (round<TAB>loss), M/checkpoints/ (every round, AdaGrad included),\n"
-        + "  M/_counters.json. --resume continues after the last complete checkpoint. Same seed and settings\n"
+        + "  (Parquet WordVector), M/loss.tsv (round<TAB>loss), M/_counters.json, installed atomically at the end;\n"
+        + "  checkpoints (every round, AdaGrad included) go to K (default: M's sibling _checkpoints.<name>) and\n"
+        + "  survive a failed attempt. --resume continues after the last complete checkpoint. Same seed and settings\n"
         + "  (tasks, threads included) give identical vectors. Keys: portrait.glove.* (dim, x-max, alpha, eta,\n"
         + "  grad-clip, rounds, tasks, threads, seed, min-rel-change, schedule, merge, task-memory-mb, cache-entries).";
   }
 
   @Override
   protected List<String> options() {
-    return List.of("input", "vocab", "output", "dim", "x-max", "alpha", "eta", "rounds", "tasks", "threads", "seed",
+    return List.of("input", "vocab", "output", "checkpoints", "dim", "x-max", "alpha", "eta", "rounds", "tasks", "threads", "seed",
         "grad-clip", "min-rel-change", "schedule", "merge");
   }
 
@@ -352,8 +373,10 @@ public class GloveTrainDriver extends PortraitTool {
         "eta", ETA, "rounds", ROUNDS, "tasks", TASKS, "threads", THREADS, "seed", SEED, "grad-clip", CLIP,
         "min-rel-change", MIN_CHANGE, "schedule", SCHEDULE, "merge", MERGE);
     long t0 = System.nanoTime();
-    Result r = run(conf, new Path(args.require("input")), new Path(args.require("vocab")),
-        new Path(args.require("output")), args.has("resume"));
+    Path output = new Path(args.require("output"));
+    Path checkpoints = args.has("checkpoints") ? new Path(args.get("checkpoints", null)) : defaultCheckpoints(output);
+    Result r = run(conf, new Path(args.require("input")), new Path(args.require("vocab")), output, checkpoints,
+        args.has("resume"));
     double secs = (System.nanoTime() - t0) / 1e9;
     long updates = r.counters.get(GloveCounters.UPDATES.name());
     System.out.printf("glove-train: %d rounds, loss %.6f, %d updates in %.1f s training (%.0f updates/s), "

@@ -1,5 +1,6 @@
 package org.portrait.jobs.glove;
 
+import org.portrait.common.config.UserError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public class NearestCommand extends PortraitTool {
   @Override
   protected int run(CliArgs args) throws Exception {
     if (args.positional().isEmpty()) {
-      throw new IllegalArgumentException("give at least one word");
+      throw new UserError("give at least one word");
     }
     WordVectors v = load(getConf(), new Path(args.require("vectors")));
     int k = args.getInt("k", 10);

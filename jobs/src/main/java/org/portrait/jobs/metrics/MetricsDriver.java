@@ -1,5 +1,6 @@
 package org.portrait.jobs.metrics;
 
+import org.portrait.common.config.UserError;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.Writer;
@@ -29,12 +30,12 @@ import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import org.apache.parquet.avro.AvroParquetInputFormat;
 import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.avro.GenericDataSupplier;
-import org.portrait.common.io.AtomicOutput;
 import org.portrait.common.metrics.MetricRow;
 import org.portrait.common.metrics.Reconciliation;
 import org.portrait.common.metrics.Thresholds;
 import org.portrait.jobs.CliArgs;
 import org.portrait.jobs.Jobs;
+import org.portrait.jobs.Stage;
 import org.portrait.jobs.PortraitTool;
 
 /**
@@ -113,10 +114,9 @@ public class MetricsDriver extends PortraitTool {
   /** Runs the evaluation and writes {@code output}; see the class comment. */
   public static Result run(Configuration conf, Path output, Options o) throws IOException {
     if (o.truth() == null) {
-      throw new IllegalArgumentException("truth file is required");
+      throw new UserError("truth file is required");
     }
-    AtomicOutput out = AtomicOutput.begin(conf, output);
-    try {
+    return Stage.run(conf, output, (out, ownCounters) -> {
       Path work = out.tempPath();
       FileSystem fs = work.getFileSystem(conf);
       fs.mkdirs(work);
@@ -193,13 +193,9 @@ public class MetricsDriver extends PortraitTool {
       String runId = o.runId() != null ? o.runId()
           : ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
       MetricsOutputs.write(conf, work, runId, result, stageCounters, o);
-      Jobs.writeCounters(conf, work, counters);
-      out.commit();
+      ownCounters.putAll(counters);
       return result;
-    } catch (IOException | RuntimeException e) {
-      out.abort();
-      throw e;
-    }
+    });
   }
 
   @Override
@@ -240,7 +236,7 @@ public class MetricsDriver extends PortraitTool {
       }
       int eq = pair.indexOf('=');
       if (eq <= 0) {
-        throw new IllegalArgumentException("--counters wants stage=DIR pairs, got " + pair);
+        throw new UserError("--counters wants stage=DIR pairs, got " + pair);
       }
       counterDirs.put(pair.substring(0, eq).strip(), new Path(pair.substring(eq + 1).strip()));
     }

@@ -1,5 +1,6 @@
 package org.portrait.jobs.metrics;
 
+import org.portrait.common.config.UserError;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.portrait.common.privacy.PseudonymKey;
@@ -28,7 +29,7 @@ public interface UserKeyFunction {
         return (UserKeyFunction) c.getConstructor().newInstance();
       }
     } catch (ReflectiveOperationException | ClassCastException e) {
-      throw new IllegalArgumentException(CLASS_KEY + ": cannot create a UserKeyFunction from " + c.getName(), e);
+      throw new UserError(CLASS_KEY + ": cannot create a UserKeyFunction from " + c.getName(), e);
     }
   }
 
@@ -48,7 +49,7 @@ public interface UserKeyFunction {
       try {
         pseudonymizer = PseudonymKey.resolve(conf).pseudonymizer();
       } catch (IOException e) {
-        throw new IllegalArgumentException("cannot read " + PSEUDONYM_KEY + ": " + e.getMessage(), e);
+        throw new UserError("cannot read " + PSEUDONYM_KEY + ": " + e.getMessage(), e);
       }
     }
 

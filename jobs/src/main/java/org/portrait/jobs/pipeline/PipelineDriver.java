@@ -1,5 +1,6 @@
 package org.portrait.jobs.pipeline;
 
+import org.portrait.common.config.UserError;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.LocalDate;
@@ -312,7 +313,7 @@ public class PipelineDriver extends PortraitTool {
         return i;
       }
     }
-    throw new IllegalArgumentException("no stage named " + name);
+    throw new UserError("no stage named " + name);
   }
 
   /** "READ=300 ACCEPTED=298 ..." for the named counters, or the first few when none is named. */

@@ -1,5 +1,6 @@
 package org.portrait.jobs.profile;
 
+import org.portrait.common.config.UserError;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +23,10 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import org.apache.parquet.avro.AvroParquetOutputFormat;
-import org.portrait.common.io.AtomicOutput;
 import org.portrait.common.profile.VectorMath;
 import org.portrait.jobs.CliArgs;
 import org.portrait.jobs.Jobs;
+import org.portrait.jobs.Stage;
 import org.portrait.jobs.PortraitTool;
 import org.portrait.schema.ReviewPrediction;
 import org.portrait.schema.TokenizedReview;
@@ -61,11 +62,10 @@ public class ProfileDriver extends PortraitTool {
     if (conf.get(ProfileConf.RUN_ID) == null) {
       conf.set(ProfileConf.RUN_ID, "run-" + System.currentTimeMillis());
     }
-    AtomicOutput out = AtomicOutput.begin(conf, output);
-    Path tmp = out.tempPath();
-    Path models = new Path(tmp, "models");
-    Result res = new Result();
-    try {
+    return Stage.run(conf, output, (out, counters) -> {
+      Path tmp = out.tempPath();
+      Path models = new Path(tmp, "models");
+      Result res = new Result();
       boolean supervised = conf.getBoolean(ProfileConf.SUPERVISED, true);
       boolean tune = conf.get(ProfileConf.INTEREST_THRESHOLD) == null;
       res.training = ProfileTraining.run(conf, input, models, supervised, tune);
@@ -102,14 +102,10 @@ public class ProfileDriver extends PortraitTool {
       res.counters.put("SENTIMENT_EXAMPLES", (long) res.training.sentimentExamples);
       movePredictions(conf, profiles, new Path(tmp, "review_predictions"));
       tmp.getFileSystem(conf).delete(new Path(tmp, "_sif"), true);
-      Jobs.writeCounters(conf, tmp, res.counters);
-      out.commit();
+      counters.putAll(res.counters);
       res.output = out.target();
       return res;
-    } catch (IOException | RuntimeException e) {
-      out.abort();
-      throw e;
-    }
+    });
   }
 
   /** Sets Parquet/Avro settings for Hive-readable tables (3-level lists, no summary files). */
@@ -215,11 +211,11 @@ public class ProfileDriver extends PortraitTool {
   private static Path file(Configuration conf, Path dirOrFile, String name) throws IOException {
     FileSystem fs = dirOrFile.getFileSystem(conf);
     if (!fs.exists(dirOrFile)) {
-      throw new IllegalArgumentException(dirOrFile + " does not exist");
+      throw new UserError(dirOrFile + " does not exist");
     }
     Path p = fs.getFileStatus(dirOrFile).isDirectory() ? new Path(dirOrFile, name) : dirOrFile;
     if (!fs.exists(p)) {
-      throw new IllegalArgumentException(p + " does not exist");
+      throw new UserError(p + " does not exist");
     }
     return fs.makeQualified(p);
   }
@@ -256,7 +252,7 @@ public class ProfileDriver extends PortraitTool {
     if (a.has("weighting")) {
       String w = a.get("weighting", "").toLowerCase();
       if (!w.equals("sif") && !w.equals("tfidf")) {
-        throw new IllegalArgumentException("--weighting must be sif or tfidf");
+        throw new UserError("--weighting must be sif or tfidf");
       }
       conf.set(ProfileConf.WEIGHTING, w);
     }

@@ -1,5 +1,6 @@
 package org.portrait.jobs.sample;
 
+import org.portrait.common.config.UserError;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.InputStreamReader;
@@ -86,7 +87,7 @@ public class MakeUsersCommand extends PortraitTool {
     try {
       return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
     } catch (java.time.format.DateTimeParseException e) {
-      throw new IllegalArgumentException("bad date " + v + " (expected YYYY-MM-DD)");
+      throw new UserError("bad date " + v + " (expected YYYY-MM-DD)");
     }
   }
 
@@ -98,7 +99,7 @@ public class MakeUsersCommand extends PortraitTool {
       boolean requireAll) throws Exception {
     FileSystem inFs = input.getFileSystem(conf);
     if (!inFs.exists(input)) {
-      throw new IllegalArgumentException("input not found: " + input);
+      throw new UserError("input not found: " + input);
     }
     AtomicOutput out = AtomicOutput.begin(conf, output);
     FileSystem fs = out.tempPath().getFileSystem(conf);

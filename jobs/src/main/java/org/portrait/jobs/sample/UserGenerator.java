@@ -1,5 +1,6 @@
 package org.portrait.jobs.sample;
 
+import org.portrait.common.config.UserError;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -44,13 +45,13 @@ public final class UserGenerator {
 
     void validate() {
       if (users < 0 || minReviews < 1 || maxReviews < minReviews) {
-        throw new IllegalArgumentException("need users >= 0 and 1 <= min-reviews <= max-reviews");
+        throw new UserError("need users >= 0 and 1 <= min-reviews <= max-reviews");
       }
       if (testShare < 0 || testShare > 1) {
-        throw new IllegalArgumentException("test-share must be in [0,1]");
+        throw new UserError("test-share must be in [0,1]");
       }
       if (!to.isAfter(from)) {
-        throw new IllegalArgumentException("date range is empty: " + from + " .. " + to);
+        throw new UserError("date range is empty: " + from + " .. " + to);
       }
     }
   }
@@ -90,14 +91,14 @@ public final class UserGenerator {
     try (CsvReader csv = new CsvReader(in, ',')) {
       String raw = csv.nextRaw();
       if (raw == null) {
-        throw new IllegalArgumentException("input is empty (expected header cat,label,review)");
+        throw new UserError("input is empty (expected header cat,label,review)");
       }
       List<String> header = parseOrFail(raw);
       int cat = header.indexOf("cat");
       int label = header.indexOf("label");
       int review = header.indexOf("review");
       if (cat < 0 || label < 0 || review < 0) {
-        throw new IllegalArgumentException("input header must have cat,label,review; got " + header);
+        throw new UserError("input header must have cat,label,review; got " + header);
       }
       while ((raw = csv.nextRaw()) != null) {
         stats.rowsRead++;
@@ -131,7 +132,7 @@ public final class UserGenerator {
     try {
       return Csv.parse(raw, ',');
     } catch (Csv.MalformedRecordException e) {
-      throw new IllegalArgumentException("bad header: " + e.getMessage());
+      throw new UserError("bad header: " + e.getMessage());
     }
   }
 

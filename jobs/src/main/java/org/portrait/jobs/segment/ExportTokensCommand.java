@@ -1,5 +1,6 @@
 package org.portrait.jobs.segment;
 
+import org.portrait.common.config.UserError;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -101,7 +102,7 @@ public class ExportTokensCommand extends PortraitTool {
   protected int run(CliArgs args) throws Exception {
     String split = args.get("split", "all");
     if (!split.equals("all") && !split.equals("train") && !split.equals("test")) {
-      throw new IllegalArgumentException("--split must be train, test or all, got " + split);
+      throw new UserError("--split must be train, test or all, got " + split);
     }
     Result r = export(getConf(), new Path(args.require("input")), new Path(args.require("output")),
         split.equals("all") ? null : split, args.has("skip-empty"));

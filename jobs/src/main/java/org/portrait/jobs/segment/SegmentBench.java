@@ -1,5 +1,6 @@
 package org.portrait.jobs.segment;
 
+import org.portrait.common.config.UserError;
 import com.hankcs.hanlp.seg.Segment;
 import java.io.BufferedReader;
 import java.io.File;
@@ -51,7 +52,7 @@ public final class SegmentBench {
         case "--repeats": repeats = args[i + 1]; break;
         case "--warmup": warmup = Integer.parseInt(args[i + 1]); break;
         case "--trials": trials = Integer.parseInt(args[i + 1]); break;
-        default: throw new IllegalArgumentException("unknown option " + args[i]);
+        default: throw new UserError("unknown option " + args[i]);
       }
     }
     if (csv == null || work == null) {

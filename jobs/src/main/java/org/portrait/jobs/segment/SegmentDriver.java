@@ -1,7 +1,7 @@
 package org.portrait.jobs.segment;
 
+import org.portrait.common.config.UserError;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.mapred.AvroKey;
@@ -9,17 +9,16 @@ import org.apache.avro.mapreduce.AvroJob;
 import org.apache.avro.mapreduce.AvroKeyInputFormat;
 import org.apache.avro.mapreduce.AvroKeyOutputFormat;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.util.ToolRunner;
-import org.portrait.common.io.AtomicOutput;
 import org.portrait.common.io.AvroFiles;
 import org.portrait.jobs.CliArgs;
 import org.portrait.jobs.Jobs;
+import org.portrait.jobs.Stage;
 import org.portrait.jobs.StageResult;
 import org.portrait.jobs.PortraitTool;
 import org.portrait.schema.Review;
@@ -38,7 +37,7 @@ public class SegmentDriver extends PortraitTool {
   public static StageResult run(Configuration conf, Path input, Path output) throws IOException {
     List<Path> files = AvroFiles.dataFiles(conf, input, ".avro");
     if (files.isEmpty()) {
-      throw new IllegalArgumentException("no *.avro review files in " + input);
+      throw new UserError("no *.avro review files in " + input);
     }
     Job job = Jobs.newJob(conf, "segment", SegmentDriver.class);
     Configuration jc = job.getConfiguration();
@@ -62,21 +61,13 @@ public class SegmentDriver extends PortraitTool {
     job.setOutputKeyClass(AvroKey.class);
     job.setOutputValueClass(NullWritable.class);
 
-    AtomicOutput commit = AtomicOutput.begin(jc, output);
-    FileOutputFormat.setOutputPath(job, commit.tempPath());
-    try {
+    return Stage.run(jc, output, (out, counters) -> {
+      FileOutputFormat.setOutputPath(job, out.tempPath());
       Jobs.runOrThrow(job);
-      Map<String, Long> counters = new LinkedHashMap<>(Jobs.counters(job, SegmentCounters.class));
-      FileSystem fs = commit.tempPath().getFileSystem(jc);
-      counters.put(MAP_TASKS, (long) AvroFiles.dataFiles(jc, commit.tempPath(), ".avro").size());
-      Jobs.writeCounters(jc, commit.tempPath(), counters);
-      fs.delete(new Path(commit.tempPath(), "_SUCCESS"), false);
-      commit.commit();
-      return new StageResult(commit.target(), counters);
-    } catch (IOException | RuntimeException e) {
-      commit.abort();
-      throw e;
-    }
+      counters.putAll(Jobs.counters(job, SegmentCounters.class));
+      counters.put(MAP_TASKS, (long) AvroFiles.dataFiles(jc, out.tempPath(), ".avro").size());
+      return new StageResult(out.target(), counters);
+    });
   }
 
   @Override

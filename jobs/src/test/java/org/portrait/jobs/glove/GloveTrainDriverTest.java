@@ -126,7 +126,7 @@ public class GloveTrainDriverTest {
     Path m = out("R2");
     GloveTrainDriver.run(with(2), c, v, m, false);
     // A round killed half-way leaves a temporary checkpoint folder behind: it must be ignored.
-    File partial = new File(m.toUri().getPath(), "checkpoints/_tmp.round-00003");
+    File partial = new File(GloveTrainDriver.defaultCheckpoints(m).toUri().getPath(), "checkpoints/_tmp.round-00003");
     assertTrue(partial.mkdirs());
     Files.write(new File(partial, "model.bin").toPath(), new byte[] {1, 2, 3});
     GloveTrainDriver.Result resumed = GloveTrainDriver.run(with(4), c, v, m, true);
@@ -152,10 +152,32 @@ public class GloveTrainDriverTest {
       fail("expected divergence with eta 1e30");
     } catch (IOException e) {
       assertTrue(e.getMessage(), e.getMessage().contains("diverged"));
-      assertFalse(new File(m.toUri().getPath(), "vectors.txt").exists());
-      assertTrue(new File(m.toUri().getPath(), "checkpoints/round-00000/model.bin").exists());
-      assertEquals(-1L, (long) Jobs.readCounters(conf, m).get("LOSS_E9"));
+      assertFalse("a failed run installs no output", new File(m.toUri().getPath()).exists());
+      assertTrue("checkpoints survive the failed attempt", new File(
+          GloveTrainDriver.defaultCheckpoints(m).toUri().getPath(), "checkpoints/round-00000/model.bin").exists());
     }
+  }
+
+  @Test
+  public void failedRerunLeavesThePreviousOutputWhole() throws Exception {
+    Path m = out("K1");
+    GloveTrainDriver.run(with(2), c, v, m, false);
+    File dir = new File(m.toUri().getPath());
+    byte[] vectors = Files.readAllBytes(new File(dir, "vectors.txt").toPath());
+    byte[] loss = Files.readAllBytes(new File(dir, "loss.tsv").toPath());
+    Configuration x = with(3);
+    x.setDouble(GloveTrainDriver.ETA, 1e30);
+    try {
+      GloveTrainDriver.run(x, c, v, m, false);
+      fail("expected divergence with eta 1e30");
+    } catch (IOException expected) {
+      // the rerun failed after new checkpoints were written
+    }
+    assertArrayEquals("old vectors untouched", vectors, Files.readAllBytes(new File(dir, "vectors.txt").toPath()));
+    assertArrayEquals("old loss untouched", loss, Files.readAllBytes(new File(dir, "loss.tsv").toPath()));
+    assertEquals(2L, (long) Jobs.readCounters(conf, m).get("ROUNDS"));
+    String[] names = dir.getParentFile().list((d, n) -> n.startsWith("_tmp.K1") || n.startsWith("_old.K1"));
+    assertEquals("no temporary output left", 0, names.length);
   }
 
   @Test
