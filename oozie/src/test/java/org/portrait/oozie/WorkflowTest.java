@@ -73,7 +73,9 @@ public class WorkflowTest {
     }
     expectedOrder.add("publish");
     assertEquals(expectedOrder, new ArrayList<>(actions.keySet()));
-    assertEquals(List.of("publish", "--work", "${portraitRoot}", "--dt", "${dt}"), actions.get("publish"));
+    assertEquals(List.of("publish", "--work", "${portraitRoot}", "--dt", "${dt}", "--stages",
+        "ingest,segment,vocab,cooccur,glove-train,profile,segments${truthPath ne '' ? ',metrics' : ''}"),
+        actions.get("publish"));
   }
 
   @Test

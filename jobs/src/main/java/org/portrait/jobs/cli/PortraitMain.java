@@ -63,7 +63,13 @@ public final class PortraitMain {
       printCommands();
       return args.length == 0 ? 2 : 0;
     }
-    Tool tool = tool(args[0]);
+    Tool tool;
+    try {
+      tool = tool(args[0]);
+    } catch (IllegalStateException e) {
+      System.err.println("portrait: " + e.getMessage());
+      return 1;
+    }
     if (tool == null) {
       System.err.println("unknown command: " + args[0]);
       printCommands();

@@ -1,8 +1,7 @@
 package org.portrait.jobs.pipeline;
-
-import org.portrait.common.config.UserError;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,11 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 import org.portrait.common.config.LocalMode;
+import org.portrait.common.config.UserError;
+import org.portrait.common.io.FaultInjector;
+import org.portrait.common.run.RunLock;
 import org.portrait.jobs.CliArgs;
 import org.portrait.jobs.Jobs;
 import org.portrait.jobs.PortraitTool;
@@ -30,19 +31,12 @@ import org.portrait.jobs.cli.PortraitMain;
 public class PipelineDriver extends PortraitTool {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PipelineDriver.class);
 
+  /** Hours after which a run lock counts as stale even when its holder cannot be checked; default 24. */
+  public static final String LOCK_MAX_AGE_HOURS = "portrait.run.lock-max-age-hours";
+  public static final int DEFAULT_LOCK_MAX_AGE_HOURS = 24;
+
   /** File the embedding-eval stage writes its results to, inside its output folder. */
   static final String EMBEDDING_EVAL_JSON = "embedding-eval.json";
-
-  /** Tables the run publishes: table name → folder under the stage outputs. */
-  static final Map<String, String> TABLES = new LinkedHashMap<>();
-
-  static {
-    TABLES.put("review_reject", "ingest/rejects");
-    TABLES.put("word_vector", "glove-train/word_vector");
-    TABLES.put("user_profile", "profile/user_profile");
-    TABLES.put("user_segment", "segments/user_segment");
-    TABLES.put("profile_metrics", "metrics/profile_metrics");
-  }
 
   /** The stages, in order. */
   public static List<PipelineStage> stages() {
@@ -60,7 +54,8 @@ public class PipelineDriver extends PortraitTool {
         l -> List.of("--input", out(l, "segment"), "--vocab", out(l, "vocab"), "--output", out(l, "cooccur")),
         l -> out(l, "cooccur"), List.of("TOKENS", "NONZERO_ENTRIES")));
     s.add(new PipelineStage("glove-train", "glove-train",
-        l -> List.of("--input", out(l, "cooccur"), "--vocab", out(l, "vocab"), "--output", out(l, "glove-train")),
+        l -> List.of("--input", out(l, "cooccur"), "--vocab", out(l, "vocab"), "--output", out(l, "glove-train"),
+            "--checkpoints", l.checkpoints("glove-train").toString()),
         l -> out(l, "glove-train"), List.of("ROUNDS", "UPDATES")));
     s.add(new PipelineStage("embedding-eval", "embedding-eval",
         l -> List.of("--vectors", out(l, "glove-train"), "--eval", l.evalDir(), "--json",
@@ -84,8 +79,7 @@ public class PipelineDriver extends PortraitTool {
         "--tokens", out(l, "segment"), "--loss", out(l, "glove-train") + "/loss.tsv",
         "--segments", out(l, "segments") + "/user_segment",
         "--counters", "ingest=" + out(l, "ingest") + ",segment=" + out(l, "segment") + ",vocab=" + out(l, "vocab")
-            + ",profile=" + out(l, "profile") + ",segments=" + out(l, "segments"),
-        "--run-id", "portrait-" + l.dt()));
+            + ",profile=" + out(l, "profile") + ",segments=" + out(l, "segments")));
     if (l.thresholds() != null) {
       a.add("--thresholds");
       a.add(l.thresholds());
@@ -110,6 +104,7 @@ public class PipelineDriver extends PortraitTool {
   public String usage() {
     return String.join("\n",
         "portrait pipeline --input FILE|DIR --work ROOT [--truth truth.csv] [--dt yyyy-MM-dd] [--from STAGE] [--to STAGE]",
+        "                  [--break-lock]",
         "  Runs every stage in order on the input and publishes the tables under ROOT/warehouse/<table>/dt=<dt>;",
         "  stage outputs stay under ROOT/staging/dt=<dt>/<stage> (the HDFS layout, hdfs-layout/layout.properties).",
         "  --input   raw reviews (CSV/TSV with header, JSON Lines or Avro)",
@@ -118,7 +113,10 @@ public class PipelineDriver extends PortraitTool {
         "  --eval    folder of word-embedding test sets (enables the embedding-eval stage)",
         "  --thresholds  metric floors (metric=floor per line): metrics exits non-zero below one, nothing is published",
         "  --dt      run date, the table partition (default: today, UTC)",
-        "  --from/--to  run only a slice of the stages (names: ingest segment vocab cooccur glove-train embedding-eval profile segments metrics)",
+        "  --from/--to  run only a slice of the stages (names: ingest segment vocab cooccur glove-train embedding-eval profile segments metrics);",
+        "            --from reuses the earlier stages of this dt's last run (its manifest)",
+        "  --break-lock  take over a stale lock (dead pid, or older than " + LOCK_MAX_AGE_HOURS + " hours)",
+        "  One run per work root and dt: a second one refuses while the first holds ROOT/runs/dt=<dt>/lock.json.",
         "  Stage settings are passed as -D key=value (see each command's --help).");
   }
 
@@ -128,58 +126,141 @@ public class PipelineDriver extends PortraitTool {
   }
 
   @Override
+  protected List<String> flags() {
+    return List.of("break-lock");
+  }
+
+  @Override
   protected int run(CliArgs args) throws Exception {
     PipelineLayout layout = new PipelineLayout(new Path(args.require("work")), args.require("input"),
-        args.get("truth", null), args.get("eval", null), args.get("thresholds", null), args.get("dt", LocalDate.now(ZoneOffset.UTC).toString()));
-    return run(getConf(), layout, args.get("from", null), args.get("to", null), System.out);
+        args.get("truth", null), args.get("eval", null), args.get("thresholds", null),
+        RunValidation.dt(args.get("dt", LocalDate.now(ZoneOffset.UTC).toString())));
+    return run(getConf(), layout, args.get("from", null), args.get("to", null), args.has("break-lock"), System.out);
   }
 
   /** Runs stages {@code from}..{@code to} (null = all) and, when the last stage ran, publishes the tables. */
   public static int run(Configuration conf, PipelineLayout layout, String from, String to, PrintStream progress)
       throws Exception {
+    return run(conf, layout, from, to, false, progress);
+  }
+
+  /**
+   * Validates the run (dt, work root, inputs, stage names), takes the run lock of the root and dt, finishes an
+   * interrupted publish of that dt, runs stages {@code from}..{@code to} recording each in the run manifest and,
+   * when the last stage ran, publishes exactly the tables this run produced, all together.
+   */
+  public static int run(Configuration conf, PipelineLayout layout, String from, String to, boolean breakLock,
+      PrintStream progress) throws Exception {
+    return run(conf, layout, from, to, breakLock, FaultInjector.NONE, progress);
+  }
+
+  static int run(Configuration conf, PipelineLayout layout, String from, String to, boolean breakLock,
+      FaultInjector publishFaults, PrintStream progress) throws Exception {
+    List<PipelineStage> all = stages();
+    int first = from == null ? 0 : indexOf(all, from);
+    int last = to == null ? all.size() - 1 : indexOf(all, to);
+    if (first > last) {
+      throw new UserError("--from " + from + " comes after --to " + to);
+    }
+    RunValidation.dt(layout.dt());
+    RunValidation.workRoot(conf, layout.root());
+    if (first == 0) {
+      RunValidation.input(conf, "input", layout.input(), false);
+    }
+    RunValidation.input(conf, "truth", layout.truth(), false);
+    RunValidation.input(conf, "eval", layout.evalDir(), true);
+    RunValidation.input(conf, "thresholds", layout.thresholds(), false);
     if (LocalMode.isEmbedded(conf)) {
       // Hadoop's scratch and staging folders go under the run's root, not the shared /tmp defaults.
       LocalMode.configure(conf, new java.io.File(layout.root().toUri().getPath()));
     }
-    List<PipelineStage> all = stages();
-    int first = from == null ? 0 : indexOf(all, from);
-    int last = to == null ? all.size() - 1 : indexOf(all, to);
-    long started = System.nanoTime();
-    for (int i = first; i <= last; i++) {
-      PipelineStage stage = all.get(i);
-      if (!stage.enabled().test(layout)) {
-        progress.printf(Locale.ROOT, "[%d/%d] %-14s skipped: %s%n", i + 1, all.size(), stage.name(),
-            stage.skippedBecause());
-        continue;
+    Duration maxAge = Duration.ofHours(conf.getInt(LOCK_MAX_AGE_HOURS, DEFAULT_LOCK_MAX_AGE_HOURS));
+    try (RunLock lock = RunLock.acquire(conf, layout.lockFile(), "pipeline " + layout.dt(), maxAge, breakLock)) {
+      Publisher.recover(conf, layout);
+      RunManifest manifest = manifest(conf, layout, from, to, first);
+      String runId = manifest.runId();
+      Configuration stageConf = new Configuration(conf);
+      // Ids written into the tables come from the manifest, so a rerun of the same run writes the same bytes.
+      stageConf.set(org.portrait.jobs.profile.ProfileConf.RUN_ID, runId);
+      stageConf.set(org.portrait.jobs.usersegment.UserSegmentDriver.RUN_ID, runId);
+      progress.printf(Locale.ROOT, "run %s  dt=%s  manifest %s%n", runId, layout.dt(), layout.manifestFile());
+      long started = System.nanoTime();
+      for (int i = first; i <= last; i++) {
+        PipelineStage stage = all.get(i);
+        if (!stage.enabled().test(layout)) {
+          progress.printf(Locale.ROOT, "[%d/%d] %-14s skipped: %s%n", i + 1, all.size(), stage.name(),
+              stage.skippedBecause());
+          continue;
+        }
+        Tool tool = PortraitMain.tool(stage.command());
+        long t0 = System.nanoTime();
+        List<String> args = new ArrayList<>(stage.arguments().apply(layout));
+        if (stage.name().equals("metrics")) {
+          args.add("--run-id");
+          args.add(runId);
+        }
+        int rc = runQuietly(stageConf, tool, args);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        if (rc != 0) {
+          progress.printf(Locale.ROOT, "[%d/%d] %-14s FAILED (exit %d) after %.1f s; tables not published%n",
+              i + 1, all.size(), stage.name(), rc, secs);
+          return rc;
+        }
+        Path output = new Path(stage.outputDir().apply(layout));
+        Map<String, Long> counters = Jobs.readCounters(conf, output);
+        manifest.addStage(stage.name(), output, counters);
+        manifest.write(conf, layout.manifestFile());
+        progress.printf(Locale.ROOT, "[%d/%d] %-14s %6.1f s  %s%n", i + 1, all.size(), stage.name(), secs,
+            summary(counters, stage.headlineCounters()));
       }
-      Tool tool = PortraitMain.tool(stage.command());
-      if (tool == null) {
-        progress.printf(Locale.ROOT, "[%d/%d] %-14s not built yet: stopping here%n", i + 1, all.size(), stage.name());
-        return 0;
+      if (last == all.size() - 1) {
+        for (Map.Entry<String, String> t : Publisher.publish(conf, layout, manifest, publishFaults).entrySet()) {
+          progress.printf(Locale.ROOT, "%-16s %s%n", t.getKey(), t.getValue());
+        }
       }
-      long t0 = System.nanoTime();
-      int rc = runQuietly(conf, tool, stage.arguments().apply(layout));
-      double secs = (System.nanoTime() - t0) / 1e9;
-      if (rc != 0) {
-        progress.printf(Locale.ROOT, "[%d/%d] %-14s FAILED (exit %d) after %.1f s; tables not published%n",
-            i + 1, all.size(), stage.name(), rc, secs);
-        return rc;
-      }
-      Map<String, Long> counters = Jobs.readCounters(conf, new Path(stage.outputDir().apply(layout)));
-      progress.printf(Locale.ROOT, "[%d/%d] %-14s %6.1f s  %s%n", i + 1, all.size(), stage.name(), secs,
-          summary(counters, stage.headlineCounters()));
+      progress.printf(Locale.ROOT, "pipeline done in %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
-    if (last == all.size() - 1) {
-      for (Map.Entry<String, String> t : publish(conf, layout).entrySet()) {
-        progress.printf(Locale.ROOT, "%-16s %s%n", t.getKey(), t.getValue());
-      }
-    }
-    progress.printf(Locale.ROOT, "pipeline done in %.1f s%n", (System.nanoTime() - started) / 1e9);
     if (last == all.size() - 1) {
       printExampleProfiles(conf, layout.partition("user_profile"), 3, progress);
-      printHeadline(conf, new Path(layout.stage("metrics"), "metrics.json"), progress);
+      if (layout.truth() != null) {
+        printHeadline(conf, new Path(layout.stage("metrics"), "metrics.json"), progress);
+      }
     }
     return 0;
+  }
+
+  /**
+   * The manifest of this run. A slice starting after ingest reuses the stages before it from this dt's last
+   * manifest, which must have them.
+   */
+  private static RunManifest manifest(Configuration conf, PipelineLayout layout, String from, String to, int first)
+      throws IOException {
+    Map<String, String> options = new LinkedHashMap<>();
+    options.put("from", from == null ? "" : from);
+    options.put("to", to == null ? "" : to);
+    RunManifest previous = null;
+    if (first > 0) {
+      FileSystem fs = layout.root().getFileSystem(conf);
+      if (!fs.exists(layout.manifestFile())) {
+        throw new UserError("--from " + from + ": dt=" + layout.dt() + " has no earlier run to continue"
+            + " (no " + layout.manifestFile() + "); run without --from");
+      }
+      previous = RunManifest.read(conf, layout.manifestFile());
+      options.put("continues", previous.runId());
+    }
+    RunManifest manifest = RunManifest.create(conf, layout, options);
+    List<PipelineStage> all = stages();
+    for (int i = 0; i < first; i++) {
+      String name = all.get(i).name();
+      if (previous.stages().contains(name)) {
+        Path output = new Path(all.get(i).outputDir().apply(layout));
+        manifest.addStage(name, output, Jobs.readCounters(conf, output));
+      } else if (all.get(i).enabled().test(layout)) {
+        throw new UserError("--from " + from + ": the last run of dt=" + layout.dt() + " did not complete stage "
+            + name + "; run from " + name);
+      }
+    }
+    return manifest;
   }
 
   /** The first few published profiles, one line each, so a newcomer sees what a profile says. */
@@ -266,54 +347,14 @@ public class PipelineDriver extends PortraitTool {
     }
   }
 
-  /**
-   * Copies each stage's table folder into its {@code dt=} partition and the metrics report into the reports
-   * area, each replacing a previous run of that dt. Returns what was published, by name.
-   */
-  static Map<String, String> publish(Configuration conf, PipelineLayout layout) throws IOException {
-    Map<String, String> published = new LinkedHashMap<>();
-    for (Map.Entry<String, String> t : TABLES.entrySet()) {
-      String[] stageAndFolder = t.getValue().split("/", 2);
-      Path source = new Path(layout.stage(stageAndFolder[0]), stageAndFolder[1]);
-      if (replaceWithCopy(conf, source, layout.partition(t.getKey()))) {
-        published.put(t.getKey(), qualified(conf, layout.partition(t.getKey())));
-      }
-    }
-    if (replaceWithCopy(conf, layout.stage("metrics"), layout.reports())) {
-      published.put("metrics report", qualified(conf, new Path(layout.reports(), "report.html")));
-    }
-    return published;
-  }
-
-  /** Copies {@code source} to a temporary sibling of {@code target}, then swaps it in; false if no source. */
-  private static boolean replaceWithCopy(Configuration conf, Path source, Path target) throws IOException {
-    FileSystem fs = source.getFileSystem(conf);
-    if (!fs.exists(source)) {
-      return false;
-    }
-    Path temp = new Path(target.getParent(), "_tmp." + target.getName());
-    fs.delete(temp, true);
-    if (!FileUtil.copy(fs, source, fs, temp, false, conf)) {
-      throw new IOException("cannot copy " + source + " to " + temp);
-    }
-    fs.delete(target, true);
-    if (!fs.rename(temp, target)) {
-      throw new IOException("cannot publish " + target);
-    }
-    return true;
-  }
-
-  private static String qualified(Configuration conf, Path p) throws IOException {
-    return p.getFileSystem(conf).makeQualified(p).toString();
-  }
-
   private static int indexOf(List<PipelineStage> stages, String name) {
     for (int i = 0; i < stages.size(); i++) {
       if (stages.get(i).name().equals(name)) {
         return i;
       }
     }
-    throw new UserError("no stage named " + name);
+    throw new UserError("no stage named " + name + " (stages: " + String.join(" ",
+        stages.stream().map(PipelineStage::name).toList()) + ")");
   }
 
   /** "READ=300 ACCEPTED=298 ..." for the named counters, or the first few when none is named. */

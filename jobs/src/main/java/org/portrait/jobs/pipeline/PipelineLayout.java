@@ -32,6 +32,21 @@ public record PipelineLayout(Path root, String input, String truth, String evalD
     return new Path(new Path(root, PortraitLayout.tablePath(table)), "dt=" + dt);
   }
 
+  /** The run lock of this root and dt. */
+  public Path lockFile() {
+    return new Path(runFolder(PortraitLayout.RUNS), "lock.json");
+  }
+
+  /** The manifest of the last run of this dt. */
+  public Path manifestFile() {
+    return new Path(runFolder(PortraitLayout.RUNS), RunManifest.FILE);
+  }
+
+  /** Checkpoints of a stage of this run (kept across failed attempts, for --resume). */
+  public Path checkpoints(String stage) {
+    return new Path(runFolder(PortraitLayout.CHECKPOINTS), stage);
+  }
+
   /** Metrics report folder of this run. */
   public Path reports() {
     return runFolder(PortraitLayout.REPORTS);
