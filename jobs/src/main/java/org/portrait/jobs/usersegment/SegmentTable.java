@@ -15,7 +15,7 @@ import org.portrait.common.profile.SegmentRules;
 import org.portrait.common.profile.VectorMath;
 import org.portrait.schema.UserSegment;
 
-/** Builds the user_segment rows from per-cluster stats, applying the k-anonymity merge. */
+/** Builds the user_segment rows from per-cluster stats, applying the k-anonymity rule (SegmentRules.publish). */
 final class SegmentTable {
   static final int TOP_INTERESTS = 3;
   static final int TOP_KEYWORDS = 10;
@@ -23,6 +23,12 @@ final class SegmentTable {
   final Map<Integer, Integer> published = new TreeMap<>();
   int publishedCount;
   int mergedCount;
+  /** Users in segment -1 (merged clusters and users without a vector). */
+  int otherSize;
+  /** Segment -1 was published with its size only (fewer users than the k-anonymity size). */
+  boolean otherSuppressed;
+  /** Segment -1 was published without centroid (suppressed, or too few of its users have a vector). */
+  boolean otherCentroidWithheld;
 
   /** {@code lines}: "cluster<TAB>size<TAB>interest counts<TAB>keyword counts" (cluster -1: users without vector). */
   static SegmentTable fromStats(List<String> lines, List<double[]> centroids, int minSize, String runId) {
@@ -37,9 +43,8 @@ final class SegmentTable {
       keywords.put(c, SegmentRules.parseCounts(f[3]));
     }
     SegmentTable t = new SegmentTable();
-    Map<Integer, Integer> mapping = SegmentRules.publishMapping(sizes, minSize);
-    mapping.put(SegmentRules.OTHER, SegmentRules.OTHER);
-    int otherSize = 0;
+    SegmentRules.Publication pub = SegmentRules.publish(sizes, minSize);
+    Map<Integer, Integer> mapping = pub.mapping();
     Map<String, Long> otherInterests = new HashMap<>();
     Map<String, Long> otherKeywords = new HashMap<>();
     int dim = centroids.isEmpty() ? 0 : centroids.get(0).length;
@@ -48,7 +53,7 @@ final class SegmentTable {
       int c = e.getKey();
       int size = e.getValue();
       if (c >= 0 && mapping.get(c) == c) {
-        t.rows.add(row(c, size, interests.get(c), keywords.get(c), centroids.get(c), runId));
+        t.rows.add(row(c, size, interests.get(c), keywords.get(c), centroids.get(c), false, runId));
         t.publishedCount++;
       } else {
         if (c >= 0) {
@@ -57,27 +62,31 @@ final class SegmentTable {
             otherCentroid[i] += size * centroids.get(c)[i];
           }
         }
-        otherSize += size;
         interests.get(c).forEach((k, v) -> otherInterests.merge(k, v, Long::sum));
         keywords.get(c).forEach((k, v) -> otherKeywords.merge(k, v, Long::sum));
       }
     }
-    if (otherSize > 0) {
+    t.otherSize = pub.otherSize();
+    if (t.otherSize > 0) {
+      t.otherSuppressed = pub.otherSuppressed();
+      t.otherCentroidWithheld = !pub.otherCentroidPublished();
       VectorMath.normalise(otherCentroid);
-      t.rows.add(row(SegmentRules.OTHER, otherSize, otherInterests, otherKeywords, otherCentroid, runId));
+      t.rows.add(row(SegmentRules.OTHER, t.otherSize, t.otherSuppressed ? Map.of() : otherInterests,
+          t.otherSuppressed ? Map.of() : otherKeywords, t.otherCentroidWithheld ? new double[0] : otherCentroid,
+          t.otherSuppressed, runId));
     }
     t.published.putAll(mapping);
     return t;
   }
 
   private static UserSegment row(int id, int size, Map<String, Long> interests, Map<String, Long> keywords,
-      double[] centroid, String runId) {
+      double[] centroid, boolean suppressed, String runId) {
     List<Float> c = new ArrayList<>();
     for (double x : centroid) {
       c.add((float) x);
     }
     return new UserSegment(id, size, SegmentRules.top(interests, TOP_INTERESTS),
-        SegmentRules.top(keywords, TOP_KEYWORDS), c, runId);
+        SegmentRules.top(keywords, TOP_KEYWORDS), c, suppressed, runId);
   }
 
   void writeParquet(Configuration conf, Path file) throws IOException {

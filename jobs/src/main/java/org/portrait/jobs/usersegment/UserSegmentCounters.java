@@ -9,5 +9,9 @@ public enum UserSegmentCounters {
   PROFILES_REWRITTEN,
   USERS_IN_OTHER,
   SEGMENTS_PUBLISHED,
-  SEGMENTS_MERGED
+  SEGMENTS_MERGED,
+  /** 1 when segment -1 has fewer users than the k-anonymity size: published with its size only. */
+  OTHER_SUPPRESSED,
+  /** 1 when segment -1 is published without centroid (suppressed, or too few of its users have a vector). */
+  OTHER_CENTROID_WITHHELD
 }

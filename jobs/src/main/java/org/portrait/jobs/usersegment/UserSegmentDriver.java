@@ -34,7 +34,9 @@ import org.apache.parquet.avro.AvroParquetOutputFormat;
 import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.avro.SpecificDataSupplier;
 import org.portrait.common.config.LocalMode;
+import org.portrait.common.config.UserError;
 import org.portrait.common.io.AtomicOutput;
+import org.portrait.common.profile.SegmentRules;
 import org.portrait.jobs.CliArgs;
 import org.portrait.jobs.Jobs;
 import org.portrait.jobs.PortraitTool;
@@ -46,10 +48,10 @@ import org.portrait.schema.UserProfile;
  * k-anonymity size merged into segment -1, and rewrites the profiles with their segment id (atomically).
  */
 public class UserSegmentDriver extends PortraitTool {
-  /** Number of clusters. Default 8. */
+  /** Number of clusters (at least 1). Default 8. */
   public static final String K = "portrait.segments.k";
   public static final int DEFAULT_K = 8;
-  /** Most k-means iterations. Default 10. */
+  /** Most k-means iterations (at least 1). Default 10. */
   public static final String ITERATIONS = "portrait.segments.iterations";
   public static final int DEFAULT_ITERATIONS = 10;
   /** Convergence delta of Mahout k-means. Default 0.001. */
@@ -58,7 +60,10 @@ public class UserSegmentDriver extends PortraitTool {
   /** Seed of the initial centroid choice. Default 1. */
   public static final String SEED = "portrait.segments.seed";
   public static final long DEFAULT_SEED = 1;
-  /** k-anonymity: smallest segment published on its own. Default 20. */
+  /**
+   * k-anonymity: no published segment row describes fewer users (segment -1 below it is published with its
+   * size only); at least 2. Default 20.
+   */
   public static final String MIN_SIZE = "portrait.segments.min-size";
   public static final int DEFAULT_MIN_SIZE = 20;
   /** Run Mahout sequentially (in the driver); default: true in local mode, false on a cluster. */
@@ -73,6 +78,7 @@ public class UserSegmentDriver extends PortraitTool {
   }
 
   public static Result run(Configuration base, Path profiles, Path output) throws IOException {
+    checkSettings(base);
     Configuration conf = new Configuration(base);
     conf.setBoolean("parquet.avro.write-old-list-structure", false);
     conf.set("parquet.summary.metadata.level", "NONE");
@@ -142,6 +148,8 @@ public class UserSegmentDriver extends PortraitTool {
       SegmentCentroids.write(conf, centroidsFile, centroids, table.published);
       res.counters.put(UserSegmentCounters.SEGMENTS_PUBLISHED.name(), (long) table.publishedCount);
       res.counters.put(UserSegmentCounters.SEGMENTS_MERGED.name(), (long) table.mergedCount);
+      res.counters.put(UserSegmentCounters.OTHER_SUPPRESSED.name(), table.otherSuppressed ? 1L : 0L);
+      res.counters.put(UserSegmentCounters.OTHER_CENTROID_WITHHELD.name(), table.otherCentroidWithheld ? 1L : 0L);
 
       // 4. rewrite the profiles with their segment id, committed atomically in place
       AtomicOutput rewrite = AtomicOutput.begin(conf, profiles);
@@ -170,6 +178,27 @@ public class UserSegmentDriver extends PortraitTool {
     } catch (IOException | RuntimeException e) {
       out.abort();
       throw e;
+    }
+  }
+
+  /** Refuses settings that would break k-anonymity or make k-means meaningless, naming the key and value. */
+  static void checkSettings(Configuration conf) {
+    atLeast(conf, MIN_SIZE, DEFAULT_MIN_SIZE, SegmentRules.MIN_ANONYMITY,
+        " (k-anonymity: a smaller segment could describe a single user)");
+    atLeast(conf, K, DEFAULT_K, 1, "");
+    atLeast(conf, ITERATIONS, DEFAULT_ITERATIONS, 1, "");
+  }
+
+  private static void atLeast(Configuration conf, String key, int dflt, int min, String why) {
+    String raw = conf.getTrimmed(key);
+    int v;
+    try {
+      v = conf.getInt(key, dflt);
+    } catch (NumberFormatException e) {
+      throw new UserError(key + " must be an integer, got '" + raw + "'");
+    }
+    if (v < min) {
+      throw new UserError(key + " must be at least " + min + why + ", got " + v);
     }
   }
 
@@ -282,23 +311,21 @@ public class UserSegmentDriver extends PortraitTool {
   @Override
   protected int run(CliArgs a) throws Exception {
     Configuration conf = getConf();
+    // Passed on as text: checkSettings() then refuses a bad value naming its key, whichever way it was given.
     if (a.has("k")) {
-      conf.setInt(K, a.getInt("k", DEFAULT_K));
+      conf.set(K, a.get("k", ""));
     }
     if (a.has("iterations")) {
-      conf.setInt(ITERATIONS, a.getInt("iterations", DEFAULT_ITERATIONS));
+      conf.set(ITERATIONS, a.get("iterations", ""));
     }
     if (a.has("seed")) {
       conf.setLong(SEED, a.getLong("seed", DEFAULT_SEED));
     }
     if (a.has("min-size")) {
-      conf.setInt(MIN_SIZE, a.getInt("min-size", DEFAULT_MIN_SIZE));
+      conf.set(MIN_SIZE, a.get("min-size", ""));
     }
     if (a.has("run-id")) {
       conf.set(RUN_ID, a.get("run-id", ""));
-    }
-    if (conf.getInt(K, DEFAULT_K) < 1) {
-      throw new IllegalArgumentException("--k must be at least 1");
     }
     Result r = run(conf, new Path(a.require("input")), new Path(a.require("output")));
     System.out.println("segments: " + r.counters + " segments=" + r.segments.size());

@@ -1,6 +1,8 @@
 package org.portrait.jobs.usersegment;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -43,8 +45,65 @@ public class SegmentStatsTest {
     assertEquals(SegmentRules.OTHER, other.getSegmentId());
     assertEquals(26, other.getSize());
     assertEquals(List.of("酒店", "书籍"), other.getTopInterests());
+    assertFalse(other.getSuppressed());
+    assertEquals("24 of its 26 users have a vector", 2, other.getCentroid().size());
     assertEquals(Map.of(-1, -1, 0, 0, 1, -1, 2, -1), t.published);
     assertEquals(1, t.publishedCount);
     assertEquals(2, t.mergedCount);
+    assertFalse(t.otherSuppressed);
+    assertFalse(t.otherCentroidWithheld);
+  }
+
+  @Test
+  public void otherBelowTheSizeIsPublishedWithItsSizeOnly() {
+    // k = 20 leaves 12 users in other (9 + 3): today's leak; they must not be described
+    List<double[]> centroids = List.of(new double[] {1, 0}, new double[] {0, 1}, new double[] {1, 1});
+    SegmentTable t = SegmentTable.fromStats(List.of("0\t40\t手机:40\t屏幕:30", "1\t9\t酒店:9\t房间:9",
+        "2\t3\t书籍:3\t作者:3"), centroids, 20, "r");
+    assertEquals(2, t.rows.size());
+    int total = 0;
+    for (UserSegment s : t.rows) {
+      total += s.getSize();
+      assertEquals(s.getSegmentId() == SegmentRules.OTHER, s.getSuppressed());
+      assertTrue("row " + s + " describes fewer than 20 users",
+          s.getSize() >= 20 || s.getCentroid().isEmpty() && s.getTopInterests().isEmpty() && s.getTopKeywords().isEmpty());
+    }
+    assertEquals(52, total);
+    UserSegment other = t.rows.get(1);
+    assertEquals(12, other.getSize());
+    assertTrue(other.getSuppressed());
+    assertTrue(t.otherSuppressed);
+    assertTrue(t.otherCentroidWithheld);
+    assertEquals(12, t.otherSize);
+  }
+
+  @Test
+  public void oneClusteredUserInOtherNeverPublishesTheirVector() {
+    // 1 user with a vector merged with 30 users without: the size is safe, the centroid would be that user's
+    List<double[]> centroids = List.of(new double[] {1, 0}, new double[] {0.6, 0.8});
+    SegmentTable t = SegmentTable.fromStats(List.of("0\t25\t手机:25\t屏幕:20", "1\t1\t酒店:1\t房间:1",
+        "-1\t30\t\t"), centroids, 20, "r");
+    UserSegment other = t.rows.get(1);
+    assertEquals(SegmentRules.OTHER, other.getSegmentId());
+    assertEquals(31, other.getSize());
+    assertFalse(other.getSuppressed());
+    assertEquals(List.of(), other.getCentroid());
+    assertTrue(t.otherCentroidWithheld);
+    // alone in other, that user is suppressed entirely
+    SegmentTable alone = SegmentTable.fromStats(List.of("0\t25\t手机:25\t屏幕:20", "1\t1\t酒店:1\t房间:1"),
+        centroids, 20, "r");
+    UserSegment one = alone.rows.get(1);
+    assertEquals(1, one.getSize());
+    assertTrue(one.getSuppressed());
+    assertEquals(List.of(), one.getCentroid());
+    assertEquals(List.of(), one.getTopInterests());
+    assertEquals(List.of(), one.getTopKeywords());
+  }
+
+  @Test
+  public void noInputGivesNoRows() {
+    SegmentTable t = SegmentTable.fromStats(List.of(), List.of(), 20, "r");
+    assertEquals(List.of(), t.rows);
+    assertFalse(t.otherSuppressed);
   }
 }

@@ -116,14 +116,24 @@ public class UserSegmentDriverTest {
         assertTrue("segment " + s.getSegmentId() + " has " + s.getSize(), s.getSize() >= 20);
         assertEquals(6, s.getCentroid().size());
         assertEquals(1, s.getTopInterests().size());
+        assertFalse(s.getSuppressed());
       } else {
         other = true;
+        // the planted 5-user group and the user without vector: 6 < 20, so size only
+        assertEquals(6, (int) s.getSize());
+        assertTrue(s.getSuppressed());
+        assertEquals(List.of(), s.getCentroid());
+        assertEquals(List.of(), s.getTopInterests());
+        assertEquals(List.of(), s.getTopKeywords());
       }
     }
     assertEquals(56, total);
     assertTrue(other);
     assertTrue(result.counters.get("SEGMENTS_PUBLISHED") >= 1);
     assertEquals(1L, (long) result.counters.get("PROFILES_NO_VECTOR"));
+    assertEquals(1L, (long) result.counters.get("OTHER_SUPPRESSED"));
+    assertEquals(1L, (long) result.counters.get("OTHER_CENTROID_WITHHELD"));
+    assertEquals(6L, (long) result.counters.get("USERS_IN_OTHER"));
   }
 
   @Test
