@@ -6,7 +6,8 @@ public enum UserSegmentCounters {
   /** Profiles without a vector (no evidence): not clustered, published in segment -1. */
   PROFILES_NO_VECTOR,
   VECTORS_OUT,
-  PROFILES_REWRITTEN,
+  /** Profiles written to the stage's own user_profile/ with their segment id (= PROFILES_IN). */
+  PROFILES_OUT,
   USERS_IN_OTHER,
   SEGMENTS_PUBLISHED,
   SEGMENTS_MERGED,

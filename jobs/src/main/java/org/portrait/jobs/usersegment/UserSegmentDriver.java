@@ -45,7 +45,9 @@ import org.portrait.schema.UserProfile;
 /**
  * {@code segments --input P/user_profile --output G}: Apache Mahout k-means (cosine distance, seeded initial
  * centroids) over the profile vectors; writes G/user_segment/ (Parquet UserSegment) with segments under the
- * k-anonymity size merged into segment -1, and rewrites the profiles with their segment id (atomically).
+ * k-anonymity size merged into segment -1 (itself published with its size only when below that size), and
+ * G/user_profile/ (Parquet UserProfile: the input profiles with their segment id). G is committed as a whole
+ * (AtomicOutput); the input is only read.
  */
 public class UserSegmentDriver extends PortraitTool {
   /** Number of clusters (at least 1). Default 8. */
@@ -71,6 +73,10 @@ public class UserSegmentDriver extends PortraitTool {
   /** Run id written into each segment row. Default: derived from the time of the run. */
   public static final String RUN_ID = "portrait.segments.run-id";
 
+  /** Folders of the output: the segment table and the profiles with their segment id. */
+  public static final String SEGMENTS_DIR = "user_segment";
+  public static final String PROFILES_DIR = "user_profile";
+
   /** What a run produced. */
   public static final class Result {
     public Map<String, Long> counters = new LinkedHashMap<>();
@@ -86,8 +92,9 @@ public class UserSegmentDriver extends PortraitTool {
     AvroReadSupport.setAvroReadSchema(conf, UserProfile.getClassSchema());
     FileSystem fs = profiles.getFileSystem(conf);
     if (!fs.exists(profiles)) {
-      throw new IllegalArgumentException(profiles + " does not exist");
+      throw new UserError(profiles + " does not exist");
     }
+    checkApart(fs, profiles, output);
     String runId = conf.get(RUN_ID, "run-" + System.currentTimeMillis());
     AtomicOutput out = AtomicOutput.begin(conf, output);
     Path tmp = out.tempPath();
@@ -144,15 +151,15 @@ public class UserSegmentDriver extends PortraitTool {
       SegmentTable table = SegmentTable.fromStats(readLines(fs, stats), centroids,
           conf.getInt(MIN_SIZE, DEFAULT_MIN_SIZE), runId);
       res.segments = table.rows;
-      table.writeParquet(conf, new Path(tmp, "user_segment/part-00000.parquet"));
+      table.writeParquet(conf, new Path(tmp, SEGMENTS_DIR + "/part-00000.parquet"));
       SegmentCentroids.write(conf, centroidsFile, centroids, table.published);
       res.counters.put(UserSegmentCounters.SEGMENTS_PUBLISHED.name(), (long) table.publishedCount);
       res.counters.put(UserSegmentCounters.SEGMENTS_MERGED.name(), (long) table.mergedCount);
       res.counters.put(UserSegmentCounters.OTHER_SUPPRESSED.name(), table.otherSuppressed ? 1L : 0L);
       res.counters.put(UserSegmentCounters.OTHER_CENTROID_WITHHELD.name(), table.otherCentroidWithheld ? 1L : 0L);
 
-      // 4. rewrite the profiles with their segment id, committed atomically in place
-      AtomicOutput rewrite = AtomicOutput.begin(conf, profiles);
+      // 4. the profiles with their segment id, as this stage's own output: the profile stage's output is
+      // never written to, so a failed or rerun segments stage cannot damage it (data flows forward)
       Job aj = profileJob(conf, "segments-assign", profiles);
       aj.setMapperClass(SegmentAssignMapper.class);
       aj.setNumReduceTasks(0);
@@ -160,19 +167,21 @@ public class UserSegmentDriver extends PortraitTool {
       aj.setOutputValueClass(UserProfile.class);
       aj.setOutputFormatClass(AvroParquetOutputFormat.class);
       AvroParquetOutputFormat.setSchema(aj, UserProfile.getClassSchema());
-      FileOutputFormat.setOutputPath(aj, rewrite.tempPath());
-      try {
-        Jobs.runOrThrow(aj);
-      } catch (IOException e) {
-        rewrite.abort();
-        throw e;
-      }
+      FileOutputFormat.setOutputPath(aj, new Path(tmp, PROFILES_DIR));
+      Jobs.runOrThrow(aj);
       Map<String, Long> ac = Jobs.counters(aj, UserSegmentCounters.class);
-      res.counters.put(UserSegmentCounters.PROFILES_REWRITTEN.name(), ac.get("PROFILES_REWRITTEN"));
-      res.counters.put(UserSegmentCounters.USERS_IN_OTHER.name(), ac.get("USERS_IN_OTHER"));
+      res.counters.put(UserSegmentCounters.PROFILES_OUT.name(), ac.getOrDefault("PROFILES_OUT", 0L));
+      res.counters.put(UserSegmentCounters.USERS_IN_OTHER.name(), ac.getOrDefault("USERS_IN_OTHER", 0L));
+      // The table's sizes and the profiles' ids come from separate passes: refuse to publish if they disagree
+      // (the input changed under us), as the sizes would no longer describe the profiles.
+      if (res.counters.get(UserSegmentCounters.USERS_IN_OTHER.name()) != table.otherSize
+          || !res.counters.get(UserSegmentCounters.PROFILES_OUT.name()).equals(
+              res.counters.get(UserSegmentCounters.PROFILES_IN.name()))) {
+        throw new IOException("segment sizes and profile segment ids disagree: " + res.counters
+            + " other=" + table.otherSize + "; was " + profiles + " changed during the run?");
+      }
       fs.delete(new Path(tmp, "_kmeans"), true);
       Jobs.writeCounters(conf, tmp, res.counters);
-      rewrite.commit();
       out.commit();
       return res;
     } catch (IOException | RuntimeException e) {
@@ -187,6 +196,19 @@ public class UserSegmentDriver extends PortraitTool {
         " (k-anonymity: a smaller segment could describe a single user)");
     atLeast(conf, K, DEFAULT_K, 1, "");
     atLeast(conf, ITERATIONS, DEFAULT_ITERATIONS, 1, "");
+  }
+
+  /**
+   * Refuses an output folder that is the input, holds it or lies inside it: committing the output replaces
+   * the whole folder, which would delete the profiles being read.
+   */
+  static void checkApart(FileSystem fs, Path input, Path output) {
+    String in = fs.makeQualified(input).toUri().getPath().replaceAll("/+$", "") + "/";
+    String out = fs.makeQualified(output).toUri().getPath().replaceAll("/+$", "") + "/";
+    if (in.startsWith(out) || out.startsWith(in)) {
+      throw new UserError("--output " + output + " overlaps --input " + input
+          + ": the segments stage writes its own folder and never into its input");
+    }
   }
 
   private static void atLeast(Configuration conf, String key, int dflt, int min, String why) {
@@ -298,9 +320,10 @@ public class UserSegmentDriver extends PortraitTool {
   @Override
   public String usage() {
     return "segments --input P/user_profile --output G [--k 8] [--iterations 10] [--seed 1] [--min-size 20]\n"
-        + "  Mahout k-means (cosine) over profile vectors. Writes G/user_segment/ (Parquet UserSegment);\n"
-        + "  segments under --min-size users are merged into segment -1 (k-anonymity); rewrites the profiles\n"
-        + "  in --input with their segment_id (atomically). Keys: portrait.segments.*";
+        + "  Mahout k-means (cosine) over profile vectors. Writes G/user_segment/ (Parquet UserSegment) and\n"
+        + "  G/user_profile/ (the profiles with their segment_id), atomically; --input is only read.\n"
+        + "  Segments under --min-size users (at least 2) are merged into segment -1 (k-anonymity), which is\n"
+        + "  published with its size only when itself under it. Keys: portrait.segments.*";
   }
 
   @Override
