@@ -11,6 +11,8 @@ public enum UserSegmentCounters {
   USERS_IN_OTHER,
   SEGMENTS_PUBLISHED,
   SEGMENTS_MERGED,
+  /** Per-cluster stats values that could not be read (never written by the stage's own mapper). */
+  STATS_VALUES_SKIPPED,
   /** 1 when segment -1 has fewer users than the k-anonymity size: published with its size only. */
   OTHER_SUPPRESSED,
   /** 1 when segment -1 is published without centroid (suppressed, or too few of its users have a vector). */

@@ -148,8 +148,10 @@ public class UserSegmentDriver extends PortraitTool {
       sj.setOutputFormatClass(TextOutputFormat.class);
       FileOutputFormat.setOutputPath(sj, stats);
       Jobs.runOrThrow(sj);
-      SegmentTable table = SegmentTable.fromStats(readLines(fs, stats), centroids,
-          conf.getInt(MIN_SIZE, DEFAULT_MIN_SIZE), runId);
+      res.counters.put(UserSegmentCounters.STATS_VALUES_SKIPPED.name(),
+          Jobs.counters(sj, UserSegmentCounters.class).get(UserSegmentCounters.STATS_VALUES_SKIPPED.name()));
+      SegmentTable table = SegmentTable.fromStats(readLines(fs, stats), conf.getInt(MIN_SIZE, DEFAULT_MIN_SIZE),
+          runId);
       res.segments = table.rows;
       table.writeParquet(conf, new Path(tmp, SEGMENTS_DIR + "/part-00000.parquet"));
       SegmentCentroids.write(conf, centroidsFile, centroids, table.published);

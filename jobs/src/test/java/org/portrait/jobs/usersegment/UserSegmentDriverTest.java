@@ -191,6 +191,29 @@ public class UserSegmentDriverTest {
   }
 
   @Test
+  public void publishedCentroidIsTheMeanOfExactlyTheUsersItsSizeCounts() {
+    for (UserSegment s : segments) {
+      if (s.getCentroid().isEmpty()) {
+        continue;
+      }
+      double[] mean = new double[s.getCentroid().size()];
+      int n = 0;
+      for (UserProfile p : profiles) {
+        if (p.getSegmentId() == s.getSegmentId()) {
+          n++;
+          for (int i = 0; i < mean.length; i++) {
+            mean[i] += p.getVector().get(i);
+          }
+        }
+      }
+      assertEquals(s.getSize(), n);
+      for (int i = 0; i < mean.length; i++) {
+        assertEquals("segment " + s.getSegmentId() + " dim " + i, mean[i] / n, s.getCentroid().get(i), 1e-5);
+      }
+    }
+  }
+
+  @Test
   public void profileStageOutputIsOnlyRead() throws Exception {
     Map<String, byte[]> after = snapshot(new File(dir, "P"));
     assertEquals(profileStageBefore.keySet(), after.keySet());
