@@ -65,7 +65,8 @@ public class SegmentAssignMapperTest {
 
   @Test
   public void setsThePublishedSegmentAndCountsOther() throws IOException {
-    driver.withInput(NullWritable.get(), profile("a", 0.9f, 0.1f)).withInput(NullWritable.get(), profile("b", 0.1f, 0.9f));
+    driver.withInput(NullWritable.get(), profile("a", 0.9f, 0.1f));
+    driver.withInput(NullWritable.get(), profile("b", 0.1f, 0.9f));
     assertEquals(Map.of("a", 0, "b", -1), run());
     UserProfile a = written.get(0);
     assertEquals("every other field is copied", UserProfile.newBuilder(profile("a", 0.9f, 0.1f)).setSegmentId(0)
