@@ -7,6 +7,7 @@ CREATE EXTERNAL TABLE IF NOT EXISTS user_segment (
   `top_interests` ARRAY<STRING>,
   `top_keywords` ARRAY<STRING>,
   `centroid` ARRAY<FLOAT>,
+  `suppressed` BOOLEAN COMMENT 'True only for segment -1 with fewer users than the k-anonymity size: published for its size alone, without centroid, interests or keywords.',
   `run_id` STRING
 )
 COMMENT 'Row of the user_segment table: one published k-means segment (segments under the k-anonymity size are merged into segment -1, other).'

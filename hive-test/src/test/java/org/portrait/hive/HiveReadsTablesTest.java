@@ -174,13 +174,21 @@ public class HiveReadsTablesTest {
 
   @Test
   public void userSegmentSizesAddUpToTheUsers() throws Exception {
-    List<Object[]> r = rows("SELECT segment_id, size FROM user_segment WHERE dt = '" + DT + "'");
+    List<Object[]> r = rows("SELECT segment_id, size, suppressed, centroid FROM user_segment WHERE dt = '" + DT + "'");
     assertEquals(counter("segments", "SEGMENTS_PUBLISHED") + (counter("segments", "USERS_IN_OTHER") > 0 ? 1 : 0),
         r.size());
     long users = 0;
+    long suppressed = 0;
     for (Object[] row : r) {
       users += ((Number) row[1]).longValue();
+      if (Boolean.TRUE.equals(row[2])) {
+        // k-anonymity: only segment -1 may be below the size, and then it is published with its size only
+        suppressed++;
+        assertEquals(-1, ((Number) row[0]).intValue());
+        assertEquals(0, new ObjectMapper().readTree((String) row[3]).size());
+      }
     }
+    assertEquals(counter("segments", "OTHER_SUPPRESSED"), suppressed);
     assertEquals(counter("segments", "VECTORS_OUT"), users);
   }
 

@@ -40,6 +40,54 @@ public final class SegmentRules {
     return out;
   }
 
+  /**
+   * Smallest allowed k-anonymity size: with 1, a published segment (its centroid, interests, keywords) may
+   * describe a single user.
+   */
+  public static final int MIN_ANONYMITY = 2;
+
+  /**
+   * What one run may publish. {@code mapping}: published id of each cluster (see {@link #publishMapping}).
+   * "Other" (-1) holds the merged clusters plus the users without a vector; it is always published so that
+   * the sizes sum to the users, but when it has fewer than {@code minSize} users it is suppressed: size only,
+   * no centroid, interests or keywords. Its centroid is further withheld unless at least {@code minSize} of its
+   * users have a vector, because users without a vector add nothing to it: one clustered user among 30
+   * without vectors would otherwise be published as that user's vector.
+   */
+  public record Publication(Map<Integer, Integer> mapping, int otherSize, int otherVectorUsers, int minSize) {
+    /** "Other" has users but fewer than the k-anonymity size: published with its size only. */
+    public boolean otherSuppressed() {
+      return otherSize > 0 && otherSize < minSize;
+    }
+
+    /** "Other" may carry a centroid: enough of its users contributed a vector to it. */
+    public boolean otherCentroidPublished() {
+      return !otherSuppressed() && otherVectorUsers >= minSize;
+    }
+  }
+
+  /**
+   * The k-anonymity decision. {@code sizes}: users per cluster index, plus key {@link #OTHER} for the users
+   * without a vector (never clustered).
+   */
+  public static Publication publish(Map<Integer, Integer> sizes, int minSize) {
+    if (minSize < MIN_ANONYMITY) {
+      throw new IllegalArgumentException("k-anonymity size must be at least " + MIN_ANONYMITY + ", got " + minSize);
+    }
+    Map<Integer, Integer> clusters = new TreeMap<>(sizes);
+    int noVector = clusters.getOrDefault(OTHER, 0);
+    clusters.remove(OTHER);
+    Map<Integer, Integer> mapping = publishMapping(clusters, minSize);
+    int merged = 0;
+    for (Map.Entry<Integer, Integer> e : clusters.entrySet()) {
+      if (mapping.get(e.getKey()) == OTHER) {
+        merged += e.getValue();
+      }
+    }
+    mapping.put(OTHER, OTHER);
+    return new Publication(mapping, merged + noVector, merged, minSize);
+  }
+
   /** The {@code k} keys with the largest counts (ties by key). */
   public static List<String> top(Map<String, Long> counts, int k) {
     List<Map.Entry<String, Long>> e = new ArrayList<>(counts.entrySet());

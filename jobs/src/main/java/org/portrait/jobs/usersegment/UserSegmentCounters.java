@@ -6,8 +6,15 @@ public enum UserSegmentCounters {
   /** Profiles without a vector (no evidence): not clustered, published in segment -1. */
   PROFILES_NO_VECTOR,
   VECTORS_OUT,
-  PROFILES_REWRITTEN,
+  /** Profiles written to the stage's own user_profile/ with their segment id (= PROFILES_IN). */
+  PROFILES_OUT,
   USERS_IN_OTHER,
   SEGMENTS_PUBLISHED,
-  SEGMENTS_MERGED
+  SEGMENTS_MERGED,
+  /** Per-cluster stats values that could not be read (never written by the stage's own mapper). */
+  STATS_VALUES_SKIPPED,
+  /** 1 when segment -1 has fewer users than the k-anonymity size: published with its size only. */
+  OTHER_SUPPRESSED,
+  /** 1 when segment -1 is published without centroid (suppressed, or too few of its users have a vector). */
+  OTHER_CENTROID_WITHHELD
 }

@@ -34,7 +34,9 @@ import org.apache.parquet.avro.AvroParquetOutputFormat;
 import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.avro.SpecificDataSupplier;
 import org.portrait.common.config.LocalMode;
+import org.portrait.common.config.UserError;
 import org.portrait.common.io.AtomicOutput;
+import org.portrait.common.profile.SegmentRules;
 import org.portrait.jobs.CliArgs;
 import org.portrait.jobs.Jobs;
 import org.portrait.jobs.PortraitTool;
@@ -43,13 +45,15 @@ import org.portrait.schema.UserProfile;
 /**
  * {@code segments --input P/user_profile --output G}: Apache Mahout k-means (cosine distance, seeded initial
  * centroids) over the profile vectors; writes G/user_segment/ (Parquet UserSegment) with segments under the
- * k-anonymity size merged into segment -1, and rewrites the profiles with their segment id (atomically).
+ * k-anonymity size merged into segment -1 (itself published with its size only when below that size), and
+ * G/user_profile/ (Parquet UserProfile: the input profiles with their segment id). G is committed as a whole
+ * (AtomicOutput); the input is only read.
  */
 public class UserSegmentDriver extends PortraitTool {
-  /** Number of clusters. Default 8. */
+  /** Number of clusters (at least 1). Default 8. */
   public static final String K = "portrait.segments.k";
   public static final int DEFAULT_K = 8;
-  /** Most k-means iterations. Default 10. */
+  /** Most k-means iterations (at least 1). Default 10. */
   public static final String ITERATIONS = "portrait.segments.iterations";
   public static final int DEFAULT_ITERATIONS = 10;
   /** Convergence delta of Mahout k-means. Default 0.001. */
@@ -58,13 +62,20 @@ public class UserSegmentDriver extends PortraitTool {
   /** Seed of the initial centroid choice. Default 1. */
   public static final String SEED = "portrait.segments.seed";
   public static final long DEFAULT_SEED = 1;
-  /** k-anonymity: smallest segment published on its own. Default 20. */
+  /**
+   * k-anonymity: no published segment row describes fewer users (segment -1 below it is published with its
+   * size only); at least 2. Default 20.
+   */
   public static final String MIN_SIZE = "portrait.segments.min-size";
   public static final int DEFAULT_MIN_SIZE = 20;
   /** Run Mahout sequentially (in the driver); default: true in local mode, false on a cluster. */
   public static final String SEQUENTIAL = "portrait.segments.sequential";
   /** Run id written into each segment row. Default: derived from the time of the run. */
   public static final String RUN_ID = "portrait.segments.run-id";
+
+  /** Folders of the output: the segment table and the profiles with their segment id. */
+  public static final String SEGMENTS_DIR = "user_segment";
+  public static final String PROFILES_DIR = "user_profile";
 
   /** What a run produced. */
   public static final class Result {
@@ -73,6 +84,7 @@ public class UserSegmentDriver extends PortraitTool {
   }
 
   public static Result run(Configuration base, Path profiles, Path output) throws IOException {
+    checkSettings(base);
     Configuration conf = new Configuration(base);
     conf.setBoolean("parquet.avro.write-old-list-structure", false);
     conf.set("parquet.summary.metadata.level", "NONE");
@@ -80,8 +92,9 @@ public class UserSegmentDriver extends PortraitTool {
     AvroReadSupport.setAvroReadSchema(conf, UserProfile.getClassSchema());
     FileSystem fs = profiles.getFileSystem(conf);
     if (!fs.exists(profiles)) {
-      throw new IllegalArgumentException(profiles + " does not exist");
+      throw new UserError(profiles + " does not exist");
     }
+    checkApart(fs, profiles, output);
     String runId = conf.get(RUN_ID, "run-" + System.currentTimeMillis());
     AtomicOutput out = AtomicOutput.begin(conf, output);
     Path tmp = out.tempPath();
@@ -135,16 +148,20 @@ public class UserSegmentDriver extends PortraitTool {
       sj.setOutputFormatClass(TextOutputFormat.class);
       FileOutputFormat.setOutputPath(sj, stats);
       Jobs.runOrThrow(sj);
-      SegmentTable table = SegmentTable.fromStats(readLines(fs, stats), centroids,
-          conf.getInt(MIN_SIZE, DEFAULT_MIN_SIZE), runId);
+      res.counters.put(UserSegmentCounters.STATS_VALUES_SKIPPED.name(),
+          Jobs.counters(sj, UserSegmentCounters.class).get(UserSegmentCounters.STATS_VALUES_SKIPPED.name()));
+      SegmentTable table = SegmentTable.fromStats(readLines(fs, stats), conf.getInt(MIN_SIZE, DEFAULT_MIN_SIZE),
+          runId);
       res.segments = table.rows;
-      table.writeParquet(conf, new Path(tmp, "user_segment/part-00000.parquet"));
+      table.writeParquet(conf, new Path(tmp, SEGMENTS_DIR + "/part-00000.parquet"));
       SegmentCentroids.write(conf, centroidsFile, centroids, table.published);
       res.counters.put(UserSegmentCounters.SEGMENTS_PUBLISHED.name(), (long) table.publishedCount);
       res.counters.put(UserSegmentCounters.SEGMENTS_MERGED.name(), (long) table.mergedCount);
+      res.counters.put(UserSegmentCounters.OTHER_SUPPRESSED.name(), table.otherSuppressed ? 1L : 0L);
+      res.counters.put(UserSegmentCounters.OTHER_CENTROID_WITHHELD.name(), table.otherCentroidWithheld ? 1L : 0L);
 
-      // 4. rewrite the profiles with their segment id, committed atomically in place
-      AtomicOutput rewrite = AtomicOutput.begin(conf, profiles);
+      // 4. the profiles with their segment id, as this stage's own output: the profile stage's output is
+      // never written to, so a failed or rerun segments stage cannot damage it (data flows forward)
       Job aj = profileJob(conf, "segments-assign", profiles);
       aj.setMapperClass(SegmentAssignMapper.class);
       aj.setNumReduceTasks(0);
@@ -152,24 +169,60 @@ public class UserSegmentDriver extends PortraitTool {
       aj.setOutputValueClass(UserProfile.class);
       aj.setOutputFormatClass(AvroParquetOutputFormat.class);
       AvroParquetOutputFormat.setSchema(aj, UserProfile.getClassSchema());
-      FileOutputFormat.setOutputPath(aj, rewrite.tempPath());
-      try {
-        Jobs.runOrThrow(aj);
-      } catch (IOException e) {
-        rewrite.abort();
-        throw e;
-      }
+      FileOutputFormat.setOutputPath(aj, new Path(tmp, PROFILES_DIR));
+      Jobs.runOrThrow(aj);
       Map<String, Long> ac = Jobs.counters(aj, UserSegmentCounters.class);
-      res.counters.put(UserSegmentCounters.PROFILES_REWRITTEN.name(), ac.get("PROFILES_REWRITTEN"));
-      res.counters.put(UserSegmentCounters.USERS_IN_OTHER.name(), ac.get("USERS_IN_OTHER"));
+      res.counters.put(UserSegmentCounters.PROFILES_OUT.name(), ac.getOrDefault("PROFILES_OUT", 0L));
+      res.counters.put(UserSegmentCounters.USERS_IN_OTHER.name(), ac.getOrDefault("USERS_IN_OTHER", 0L));
+      // The table's sizes and the profiles' ids come from separate passes: refuse to publish if they disagree
+      // (the input changed under us), as the sizes would no longer describe the profiles.
+      if (res.counters.get(UserSegmentCounters.USERS_IN_OTHER.name()) != table.otherSize
+          || !res.counters.get(UserSegmentCounters.PROFILES_OUT.name()).equals(
+              res.counters.get(UserSegmentCounters.PROFILES_IN.name()))) {
+        throw new IOException("segment sizes and profile segment ids disagree: " + res.counters
+            + " other=" + table.otherSize + "; was " + profiles + " changed during the run?");
+      }
       fs.delete(new Path(tmp, "_kmeans"), true);
       Jobs.writeCounters(conf, tmp, res.counters);
-      rewrite.commit();
       out.commit();
       return res;
     } catch (IOException | RuntimeException e) {
       out.abort();
       throw e;
+    }
+  }
+
+  /** Refuses settings that would break k-anonymity or make k-means meaningless, naming the key and value. */
+  static void checkSettings(Configuration conf) {
+    atLeast(conf, MIN_SIZE, DEFAULT_MIN_SIZE, SegmentRules.MIN_ANONYMITY,
+        " (k-anonymity: a smaller segment could describe a single user)");
+    atLeast(conf, K, DEFAULT_K, 1, "");
+    atLeast(conf, ITERATIONS, DEFAULT_ITERATIONS, 1, "");
+  }
+
+  /**
+   * Refuses an output folder that is the input, holds it or lies inside it: committing the output replaces
+   * the whole folder, which would delete the profiles being read.
+   */
+  static void checkApart(FileSystem fs, Path input, Path output) {
+    String in = fs.makeQualified(input).toUri().getPath().replaceAll("/+$", "") + "/";
+    String out = fs.makeQualified(output).toUri().getPath().replaceAll("/+$", "") + "/";
+    if (in.startsWith(out) || out.startsWith(in)) {
+      throw new UserError("--output " + output + " overlaps --input " + input
+          + ": the segments stage writes its own folder and never into its input");
+    }
+  }
+
+  private static void atLeast(Configuration conf, String key, int dflt, int min, String why) {
+    String raw = conf.getTrimmed(key);
+    int v;
+    try {
+      v = conf.getInt(key, dflt);
+    } catch (NumberFormatException e) {
+      throw new UserError(key + " must be an integer, got '" + raw + "'");
+    }
+    if (v < min) {
+      throw new UserError(key + " must be at least " + min + why + ", got " + v);
     }
   }
 
@@ -269,9 +322,10 @@ public class UserSegmentDriver extends PortraitTool {
   @Override
   public String usage() {
     return "segments --input P/user_profile --output G [--k 8] [--iterations 10] [--seed 1] [--min-size 20]\n"
-        + "  Mahout k-means (cosine) over profile vectors. Writes G/user_segment/ (Parquet UserSegment);\n"
-        + "  segments under --min-size users are merged into segment -1 (k-anonymity); rewrites the profiles\n"
-        + "  in --input with their segment_id (atomically). Keys: portrait.segments.*";
+        + "  Mahout k-means (cosine) over profile vectors. Writes G/user_segment/ (Parquet UserSegment) and\n"
+        + "  G/user_profile/ (the profiles with their segment_id), atomically; --input is only read.\n"
+        + "  Segments under --min-size users (at least 2) are merged into segment -1 (k-anonymity), which is\n"
+        + "  published with its size only when itself under it. Keys: portrait.segments.*";
   }
 
   @Override
@@ -282,23 +336,21 @@ public class UserSegmentDriver extends PortraitTool {
   @Override
   protected int run(CliArgs a) throws Exception {
     Configuration conf = getConf();
+    // Passed on as text: checkSettings() then refuses a bad value naming its key, whichever way it was given.
     if (a.has("k")) {
-      conf.setInt(K, a.getInt("k", DEFAULT_K));
+      conf.set(K, a.get("k", ""));
     }
     if (a.has("iterations")) {
-      conf.setInt(ITERATIONS, a.getInt("iterations", DEFAULT_ITERATIONS));
+      conf.set(ITERATIONS, a.get("iterations", ""));
     }
     if (a.has("seed")) {
       conf.setLong(SEED, a.getLong("seed", DEFAULT_SEED));
     }
     if (a.has("min-size")) {
-      conf.setInt(MIN_SIZE, a.getInt("min-size", DEFAULT_MIN_SIZE));
+      conf.set(MIN_SIZE, a.get("min-size", ""));
     }
     if (a.has("run-id")) {
       conf.set(RUN_ID, a.get("run-id", ""));
-    }
-    if (conf.getInt(K, DEFAULT_K) < 1) {
-      throw new IllegalArgumentException("--k must be at least 1");
     }
     Result r = run(conf, new Path(a.require("input")), new Path(a.require("output")));
     System.out.println("segments: " + r.counters + " segments=" + r.segments.size());
