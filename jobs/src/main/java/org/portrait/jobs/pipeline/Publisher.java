@@ -26,7 +26,7 @@ public final class Publisher {
   static {
     TABLES.put("review_reject", "ingest/rejects");
     TABLES.put("word_vector", "glove-train/word_vector");
-    TABLES.put("user_profile", "profile/user_profile");
+    TABLES.put("user_profile", "segments/user_profile");
     TABLES.put("user_segment", "segments/user_segment");
     TABLES.put("profile_metrics", "metrics/profile_metrics");
   }

@@ -35,10 +35,10 @@ import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.avro.SpecificDataSupplier;
 import org.portrait.common.config.LocalMode;
 import org.portrait.common.config.UserError;
-import org.portrait.common.io.AtomicOutput;
 import org.portrait.common.profile.SegmentRules;
 import org.portrait.jobs.CliArgs;
 import org.portrait.jobs.Jobs;
+import org.portrait.jobs.Stage;
 import org.portrait.jobs.PortraitTool;
 import org.portrait.schema.UserProfile;
 
@@ -47,7 +47,7 @@ import org.portrait.schema.UserProfile;
  * centroids) over the profile vectors; writes G/user_segment/ (Parquet UserSegment) with segments under the
  * k-anonymity size merged into segment -1 (itself published with its size only when below that size), and
  * G/user_profile/ (Parquet UserProfile: the input profiles with their segment id). G is committed as a whole
- * (AtomicOutput); the input is only read.
+ * (Stage skeleton); the input is only read.
  */
 public class UserSegmentDriver extends PortraitTool {
   /** Number of clusters (at least 1). Default 8. */
@@ -96,10 +96,9 @@ public class UserSegmentDriver extends PortraitTool {
     }
     checkApart(fs, profiles, output);
     String runId = conf.get(RUN_ID, "run-" + System.currentTimeMillis());
-    AtomicOutput out = AtomicOutput.begin(conf, output);
-    Path tmp = out.tempPath();
-    Result res = new Result();
-    try {
+    return Stage.run(conf, output, (out, counters) -> {
+      Path tmp = out.tempPath();
+      Result res = new Result();
       // 1. profile vectors → Mahout input
       Path vectors = new Path(tmp, "_kmeans/vectors");
       Job vj = profileJob(conf, "segments-vectors", profiles);
@@ -183,13 +182,9 @@ public class UserSegmentDriver extends PortraitTool {
             + " other=" + table.otherSize + "; was " + profiles + " changed during the run?");
       }
       fs.delete(new Path(tmp, "_kmeans"), true);
-      Jobs.writeCounters(conf, tmp, res.counters);
-      out.commit();
+      counters.putAll(res.counters);
       return res;
-    } catch (IOException | RuntimeException e) {
-      out.abort();
-      throw e;
-    }
+    });
   }
 
   /** Refuses settings that would break k-anonymity or make k-means meaningless, naming the key and value. */
