@@ -22,6 +22,7 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.SequenceFileOutputFormat;
 import org.apache.hadoop.util.ToolRunner;
+import org.portrait.common.config.UserError;
 import org.portrait.common.io.AtomicOutput;
 import org.portrait.common.io.AvroFiles;
 import org.portrait.common.text.Vocabulary;
@@ -98,6 +99,10 @@ public class VocabDriver extends PortraitTool {
       }
       counters.put(VocabCounters.WORDS_CUT_BY_MAX_VOCAB.name(), (long) cut);
       counters.put(VocabCounters.VOCAB_SIZE.name(), (long) words.size());
+      if (words.isEmpty()) {
+        // Every later stage needs words; failing here names the setting instead of an empty model downstream.
+        throw new UserError(emptyVocabulary(jc, counters));
+      }
       writeOutputs(jc, temp, words);
       FileSystem fs = temp.getFileSystem(jc);
       fs.delete(counts, true);
@@ -108,6 +113,24 @@ public class VocabDriver extends PortraitTool {
       commit.abort();
       throw e;
     }
+  }
+
+  /** Why the vocabulary came out empty, with the numbers and the setting that explain it. */
+  static String emptyVocabulary(Configuration conf, Map<String, Long> counters) {
+    long distinct = counters.getOrDefault(VocabCounters.DISTINCT_WORDS.name(), 0L);
+    long below = counters.getOrDefault(VocabCounters.WORDS_BELOW_MIN_COUNT.name(), 0L);
+    long cut = counters.getOrDefault(VocabCounters.WORDS_CUT_BY_MAX_VOCAB.name(), 0L);
+    long reviews = counters.getOrDefault(VocabCounters.REVIEWS_COUNTED.name(), 0L);
+    String split = conf.get(SPLIT, DEFAULT_SPLIT);
+    String seen = "vocab: the vocabulary is empty: " + distinct + " distinct words seen in " + reviews
+        + " counted reviews" + (split.isEmpty() || split.equals("all") ? "" : " of split " + split);
+    if (distinct == 0) {
+      return seen + " (" + counters.getOrDefault(VocabCounters.REVIEWS_OTHER_SPLIT.name(), 0L)
+          + " reviews of other splits): the input has no tokens; check the segment output or " + SPLIT;
+    }
+    return seen + ", " + below + " of them removed by " + MIN_COUNT + "=" + conf.getLong(MIN_COUNT, DEFAULT_MIN_COUNT)
+        + (cut > 0 ? " and " + cut + " by " + MAX_VOCAB + "=" + conf.getInt(MAX_VOCAB, DEFAULT_MAX_VOCAB) : "")
+        + " (words seen fewer times are dropped): lower " + MIN_COUNT + " (--min-count)";
   }
 
   /** A counted word; natural order = id order. */
