@@ -63,7 +63,8 @@ final class CorpusSettings {
 
         path(CooccurDriver.VOCAB).setByDriver(),
         integer(CooccurDriver.WINDOW, 1, 100),
-        longInteger(CooccurDriver.MAP_MEMORY_MB, 1, 1048576),
+        // 0 flushes after every record (slow, but works: CooccurMapperTest uses it to force the combiner).
+        longInteger(CooccurDriver.MAP_MEMORY_MB, 0, 1048576),
         integer(CooccurDriver.PARTITIONS, 1, 10000),
         integer(CooccurDriver.MIN_SPLITS, 0, 10000));
   }
