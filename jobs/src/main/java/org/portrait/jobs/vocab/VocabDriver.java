@@ -115,22 +115,24 @@ public class VocabDriver extends PortraitTool {
     }
   }
 
-  /** Why the vocabulary came out empty, with the numbers and the setting that explain it. */
+  /**
+   * Why the vocabulary came out empty, with the numbers and the setting that explain it. Only min-count can
+   * remove every word (or there were none): max-vocab keeps the most frequent, at least one.
+   */
   static String emptyVocabulary(Configuration conf, Map<String, Long> counters) {
     long distinct = counters.getOrDefault(VocabCounters.DISTINCT_WORDS.name(), 0L);
     long below = counters.getOrDefault(VocabCounters.WORDS_BELOW_MIN_COUNT.name(), 0L);
-    long cut = counters.getOrDefault(VocabCounters.WORDS_CUT_BY_MAX_VOCAB.name(), 0L);
     long reviews = counters.getOrDefault(VocabCounters.REVIEWS_COUNTED.name(), 0L);
-    String split = conf.get(SPLIT, DEFAULT_SPLIT);
-    String seen = "vocab: the vocabulary is empty: " + distinct + " distinct words seen in " + reviews
-        + " counted reviews" + (split.isEmpty() || split.equals("all") ? "" : " of split " + split);
+    String split = conf.getTrimmed(SPLIT, DEFAULT_SPLIT);
+    String seen = "the vocabulary is empty: " + distinct + " distinct words seen in " + reviews + " counted reviews"
+        + (split.isEmpty() || split.equals("all") ? "" : " of split " + split);
     if (distinct == 0) {
       return seen + " (" + counters.getOrDefault(VocabCounters.REVIEWS_OTHER_SPLIT.name(), 0L)
           + " reviews of other splits): the input has no tokens; check the segment output or " + SPLIT;
     }
-    return seen + ", " + below + " of them removed by " + MIN_COUNT + "=" + conf.getLong(MIN_COUNT, DEFAULT_MIN_COUNT)
-        + (cut > 0 ? " and " + cut + " by " + MAX_VOCAB + "=" + conf.getInt(MAX_VOCAB, DEFAULT_MAX_VOCAB) : "")
-        + " (words seen fewer times are dropped): lower " + MIN_COUNT + " (--min-count)";
+    return seen + ", " + below + " of them removed by " + MIN_COUNT + "="
+        + conf.getLong(MIN_COUNT, DEFAULT_MIN_COUNT) + " (words seen fewer times are dropped): lower " + MIN_COUNT
+        + " (--min-count)";
   }
 
   /** A counted word; natural order = id order. */
