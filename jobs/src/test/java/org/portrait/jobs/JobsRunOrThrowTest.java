@@ -60,8 +60,8 @@ public class JobsRunOrThrowTest {
   @Test
   public void firstUsefulLineOfClusterDiagnostics() {
     // as YARN reports a task that died of an exception, and one killed for memory
-    assertEquals("java.lang.OutOfMemoryError: Java heap space", TaskFailures.firstUsefulLine(
-        "Error: java.lang.OutOfMemoryError: Java heap space\n\tat org.portrait.common.glove.GloveModel.<init>(X.java:1)\n"));
+    assertEquals("java.lang.OutOfMemoryError: Java heap space", TaskFailures.firstUsefulLine("Error:"
+        + " java.lang.OutOfMemoryError: Java heap space\n\tat org.portrait.common.glove.GloveModel.<init>(X.java:1)\n"));
     assertEquals("Container killed on request. Exit code is 143",
         TaskFailures.firstUsefulLine("", "\n  Container killed on request. Exit code is 143\n"));
     assertNull(TaskFailures.firstUsefulLine(new String[0]));

@@ -130,7 +130,8 @@ public final class SettingSpec {
             : max == Long.MAX_VALUE ? "integer ≥ " + (long) min : "integer " + (long) min + ".." + (long) max;
         break;
       case DOUBLE:
-        s = minExclusive ? "number > " + plain(min) + ", ≤ " + plain(max) : "number " + plain(min) + ".." + plain(max);
+        s = minExclusive ? "number > " + plain(min) + ", ≤ " + plain(max)
+            : "number " + plain(min) + ".." + plain(max);
         break;
       case BOOLEAN:
         s = "true or false";

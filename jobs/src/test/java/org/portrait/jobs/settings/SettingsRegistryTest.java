@@ -25,9 +25,11 @@ import org.junit.Test;
  */
 public class SettingsRegistryTest {
   /** Same discovery as ConfigKeysDocumentedTest. */
-  private static final Pattern KEY = Pattern.compile("public static final String \\w+ = \"(portrait\\.[a-z0-9.\\-]+)\";");
+  private static final Pattern KEY =
+      Pattern.compile("public static final String \\w+ = \"(portrait\\.[a-z0-9.\\-]+)\";");
   /** Package-private constants and interface constants: keys drivers set on their jobs, or documented elsewhere. */
-  private static final Pattern OTHER_KEY = Pattern.compile("^\\s+(?:static final )?String \\w+ = \"(portrait\\.[a-z0-9.\\-]+)\";",
+  private static final Pattern OTHER_KEY = Pattern.compile(
+      "^\\s+(?:static final )?String \\w+ = \"(portrait\\.[a-z0-9.\\-]+)\";",
       Pattern.MULTILINE);
   private static final File PROJECT = new File(System.getProperty("portrait.project.dir", ".."));
 
