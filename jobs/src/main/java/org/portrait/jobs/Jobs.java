@@ -62,7 +62,9 @@ public final class Jobs {
     if (!ok) {
       String state;
       try {
-        state = job.getStatus().getState() + ": " + job.getStatus().getFailureInfo();
+        // one line: YARN's failure info spans several
+        state = (job.getStatus().getState() + ": " + job.getStatus().getFailureInfo()).trim()
+            .replaceAll("\\s*\\R\\s*", " ");
       } catch (Exception e) {
         state = "failed";
       }

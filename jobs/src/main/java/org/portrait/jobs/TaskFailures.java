@@ -2,6 +2,7 @@ package org.portrait.jobs;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,10 +32,12 @@ final class TaskFailures {
    * cluster job, or null when there are none (or they cannot be fetched: the caller still has the job state).
    */
   static String fromCluster(Job job) {
-    List<String> out = new ArrayList<>();
+    // diagnostics line -> the attempts that reported it (retries of a task usually fail the same way)
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    int attempts = 0;
     try {
       int from = 0;
-      while (out.size() < MAX_ATTEMPTS) {
+      while (attempts < MAX_ATTEMPTS) {
         TaskCompletionEvent[] events = job.getTaskCompletionEvents(from, 100);
         if (events == null || events.length == 0) {
           break;
@@ -43,9 +46,11 @@ final class TaskFailures {
         for (TaskCompletionEvent e : events) {
           TaskCompletionEvent.Status s = e.getStatus();
           if ((s == TaskCompletionEvent.Status.FAILED || s == TaskCompletionEvent.Status.TIPFAILED)
-              && out.size() < MAX_ATTEMPTS) {
+              && attempts < MAX_ATTEMPTS) {
+            attempts++;
             String line = firstUsefulLine(job.getTaskDiagnostics(e.getTaskAttemptId()));
-            out.add(e.getTaskAttemptId() + ": " + (line == null ? "no diagnostics" : line));
+            out.computeIfAbsent(line == null ? "no diagnostics" : line, k -> new ArrayList<>())
+                .add(String.valueOf(e.getTaskAttemptId()));
           }
         }
       }
@@ -53,9 +58,11 @@ final class TaskFailures {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      return out.isEmpty() ? null : String.join("; ", out);
+      // what was fetched so far is still worth reporting
     }
-    return out.isEmpty() ? null : String.join("; ", out);
+    List<String> parts = new ArrayList<>();
+    out.forEach((line, ids) -> parts.add(String.join(", ", ids) + ": " + line));
+    return parts.isEmpty() ? null : String.join("; ", parts);
   }
 
   /**
