@@ -13,6 +13,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.portrait.common.config.LocalMode;
 
 /** What every driver does the same way: create a job, wait for it, and keep its counters next to its output. */
 public final class Jobs {
@@ -39,11 +40,19 @@ public final class Jobs {
     }
   }
 
-  /** Runs {@code job} to the end; a failed or killed job becomes an IOException carrying its state. */
+  /**
+   * Runs {@code job} to the end; a failed or killed job becomes an IOException carrying its state and, when
+   * tasks failed, the first useful diagnostics line of the failed attempts (e.g. the exception a mapper threw,
+   * {@code java.lang.OutOfMemoryError: Java heap space}), so the cause is not left in a task log.
+   */
   public static void runOrThrow(Job job) throws IOException {
     boolean ok;
-    try {
+    String localFailure = null;
+    try (TaskFailures.Capture capture = LocalMode.isLocal(job.getConfiguration()) ? new TaskFailures.Capture() : null) {
       ok = job.waitForCompletion(false);
+      if (!ok && capture != null) {
+        localFailure = capture.failureOf(String.valueOf(job.getJobID()));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while running " + job.getJobName(), e);
@@ -53,11 +62,15 @@ public final class Jobs {
     if (!ok) {
       String state;
       try {
-        state = job.getStatus().getState() + ": " + job.getStatus().getFailureInfo();
+        // one line: YARN's failure info spans several
+        state = (job.getStatus().getState() + ": " + job.getStatus().getFailureInfo()).trim()
+            .replaceAll("\\s*\\R\\s*", " ");
       } catch (Exception e) {
         state = "failed";
       }
-      throw new IOException("job " + job.getJobName() + " failed (" + state + ")");
+      String tasks = localFailure != null ? localFailure : TaskFailures.fromCluster(job);
+      throw new IOException("job " + job.getJobName() + " failed (" + state + ")"
+          + (tasks == null ? "" : ": " + tasks));
     }
   }
 

@@ -61,7 +61,7 @@ public abstract class PortraitTool extends Configured implements Tool {
       return 0;
     }
     try {
-      // TODO(merge): settings check
+      org.portrait.jobs.settings.Settings.check(getConf());
       return run(args);
     } catch (UserError e) {
       System.err.println(command() + ": " + e.getMessage() + logHint());

@@ -6,18 +6,47 @@ import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.portrait.common.config.LocalMode;
+import org.portrait.common.config.UserError;
 import org.portrait.common.glove.CooccurEntries;
 import org.portrait.common.glove.GloveModel;
 
-/** The memory check before training: fail with a clear message instead of an OutOfMemoryError in round 1. */
+/**
+ * The memory check before training: fail with a clear message instead of an OutOfMemoryError in round 1. It
+ * counts the full model copies {@link GloveTrainDriver#run} and {@link GloveTrainMapper} hold at the same time:
+ * <ul>
+ *   <li>driver: the current model (start, resumed or last round's) for the whole run; after a round's job
+ *       without strata (one task, or schedule "mixing") also the task models read back, and with more than one
+ *       task the merged copy {@link GloveModel#merge} makes: 2 copies for one task, tasks + 2 for mixing. DSGD
+ *       copies the tasks' rows into the model in place: 1 copy.
+ *   <li>task: the round's model it reads and trains in place, plus its entries while loading them.
+ *   <li>local runner: the tasks run in the driver's JVM, so during a job the driver's model, every task
+ *       running at once and the entries cached for all tasks share one heap, and after the job the driver's
+ *       copies and the cached entries do.
+ * </ul>
+ */
 final class GloveMemory {
   private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)([kKmMgG]?)");
   /** Peak bytes per entry while a task loads its entries (raw records, order, blocked columns). */
   static final long LOAD_BYTES_PER_ENTRY = CooccurEntries.RECORD_BYTES + 8 + CooccurEntries.ENTRY_BYTES;
+  /** Floats one Java array can hold (a little under Integer.MAX_VALUE, as the JVM allows). */
+  static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   private GloveMemory() {}
 
+  /** Full model copies the driver holds at once after a round's job (see the class comment). */
+  static int driverCopies(int tasks, boolean dsgd) {
+    if (dsgd && tasks > 1) {
+      return 1;
+    }
+    return tasks > 1 ? tasks + 2 : 2;
+  }
+
   static void check(Configuration conf, int vocab, int dim, List<FileStatus> files, int tasks) {
+    check(conf, vocab, dim, files, tasks, Runtime.getRuntime().maxMemory());
+  }
+
+  /** {@code jvmHeap}: this JVM's max heap (a parameter so that tests need not depend on the test JVM's -Xmx). */
+  static void check(Configuration conf, int vocab, int dim, List<FileStatus> files, int tasks, long jvmHeap) {
     long model = GloveModel.bytesFor(vocab, dim);
     long maxTaskRecords = 0;
     long allRecords = 0;
@@ -29,32 +58,60 @@ final class GloveMemory {
       maxTaskRecords = Math.max(maxTaskRecords, r);
       allRecords += r;
     }
-    long perTask = model + maxTaskRecords * LOAD_BYTES_PER_ENTRY;
-    long need;
-    long have;
-    String what;
+    boolean dsgd = GloveTrainDriver.DEFAULT_SCHEDULE.equals(conf.get(GloveTrainDriver.SCHEDULE,
+        GloveTrainDriver.DEFAULT_SCHEDULE));
+    int driverCopies = driverCopies(tasks, dsgd);
+    String copies = dsgd && tasks > 1 ? "the driver's model" : tasks > 1
+        ? "the driver's model, the " + tasks + " task models read back and their merge"
+        : "the driver's model and the task's result read back";
+    long taskNeed = model + maxTaskRecords * LOAD_BYTES_PER_ENTRY;
+    long override = conf.getLong(GloveTrainDriver.TASK_MEMORY_MB, 0) << 20;
+    String shape = String.format("%s=%d with %d words: one model copy (words x (dim + 1) x 2 tables x 2 with"
+        + " AdaGrad, floats) is %d MB", GloveTrainDriver.DIM, dim, vocab, model >> 20);
     if (LocalMode.isLocal(conf)) {
-      // Local runner: tasks run inside this JVM next to the driver, which holds the start and merged models.
-      int parallel = Math.min(tasks, conf.getInt("mapreduce.local.map.tasks.maximum", 1));
-      need = parallel * perTask + allRecords * CooccurEntries.ENTRY_BYTES + (tasks > 1 ? 3 : 1) * model;
-      have = Runtime.getRuntime().maxMemory();
-      what = "this JVM's max heap (-Xmx)";
+      // Local runner: tasks run inside this JVM next to the driver.
+      int parallel = Math.min(tasks, Math.max(1, conf.getInt("mapreduce.local.map.tasks.maximum", 1)));
+      long cached = conf.getBoolean(GloveTrainDriver.CACHE_ENTRIES, true)
+          ? allRecords * CooccurEntries.ENTRY_BYTES : 0;
+      long during = model + parallel * taskNeed + cached;
+      long after = driverCopies * model + cached;
+      long have = override > 0 ? Math.min(override, jvmHeap) : jvmHeap;
+      String what = override > 0 && override < jvmHeap ? GloveTrainDriver.TASK_MEMORY_MB
+          : "this JVM's max heap (-Xmx; PORTRAIT_JAVA_OPTS for run-local)";
+      if (Math.max(during, after) > have) {
+        String detail = during >= after
+            ? String.format("during a round the driver's model + %d task(s) running at once, each with its model"
+                + " copy and entries (largest task %d)", parallel, maxTaskRecords)
+            : String.format("after a round %d copies: %s", driverCopies, copies);
+        throw tooBig(shape, Math.max(during, after), detail + (cached > 0 ? ", + cached entries " + (cached >> 20)
+            + " MB" : ""), what, have);
+      }
     } else {
-      need = perTask;
-      have = taskHeap(conf);
-      what = "the map task heap (mapreduce.map.java.opts -Xmx, else 80% of mapreduce.map.memory.mb)";
+      long have = override > 0 ? override : taskHeap(conf);
+      String what = override > 0 ? GloveTrainDriver.TASK_MEMORY_MB
+          : "the map task heap (mapreduce.map.java.opts -Xmx, else 80% of mapreduce.map.memory.mb)";
+      if (taskNeed > have) {
+        throw tooBig(shape, taskNeed, String.format("a task's model copy + its entries (largest task %d)",
+            maxTaskRecords), what, have);
+      }
+      long driverNeed = driverCopies * model;
+      if (driverNeed > jvmHeap) {
+        throw tooBig(shape, driverNeed, String.format("the driver holds %d copies: %s", driverCopies, copies),
+            "the driver's max heap (-Xmx of this JVM, the Oozie launcher's on a cluster)", jvmHeap);
+      }
     }
-    long override = conf.getLong(GloveTrainDriver.TASK_MEMORY_MB, 0);
-    if (override > 0) {
-      have = override << 20;
-      what = GloveTrainDriver.TASK_MEMORY_MB;
+    long cells = (long) vocab * (dim + 1) * 2;
+    if (cells > MAX_ARRAY) {
+      throw new UserError(String.format("%s=%d with %d words: a model table would hold %d floats, more than one"
+          + " Java array can (%d); lower --dim to at most %d", GloveTrainDriver.DIM, dim, vocab, cells, MAX_ARRAY,
+          MAX_ARRAY / (2L * vocab) - 1));
     }
-    if (need > have) {
-      throw new IllegalArgumentException(String.format(
-          "glove-train needs about %d MB (model %d words x %d dims x 4 arrays = %d MB, entries of the largest task"
-              + " %d) but %s is %d MB: raise the memory, use more --tasks, or lower --dim", need >> 20, vocab,
-          dim, model >> 20, maxTaskRecords, what, have >> 20));
-    }
+  }
+
+  private static UserError tooBig(String shape, long need, String detail, String what, long have) {
+    return new UserError(String.format("glove-train needs about %d MB (%s; %s) but %s is %d MB: raise the"
+        + " memory, lower --dim (%s), use the dsgd schedule, or more --tasks on a cluster", need >> 20, shape,
+        detail, what, have >> 20, GloveTrainDriver.DIM));
   }
 
   static long taskHeap(Configuration conf) {

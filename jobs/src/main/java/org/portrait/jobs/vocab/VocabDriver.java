@@ -22,11 +22,12 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.SequenceFileOutputFormat;
 import org.apache.hadoop.util.ToolRunner;
-import org.portrait.common.io.AtomicOutput;
+import org.portrait.common.config.UserError;
 import org.portrait.common.io.AvroFiles;
 import org.portrait.common.text.Vocabulary;
 import org.portrait.jobs.CliArgs;
 import org.portrait.jobs.Jobs;
+import org.portrait.jobs.Stage;
 import org.portrait.jobs.StageResult;
 import org.portrait.jobs.PortraitTool;
 import org.portrait.schema.TokenizedReview;
@@ -62,7 +63,7 @@ public class VocabDriver extends PortraitTool {
   public static StageResult run(Configuration conf, Path input, Path output) throws IOException {
     List<Path> files = AvroFiles.dataFiles(conf, input, ".avro");
     if (files.isEmpty()) {
-      throw new IllegalArgumentException("no *.avro tokenized review files in " + input);
+      throw new UserError("no *.avro tokenized review files in " + input);
     }
     Job job = Jobs.newJob(conf, "vocab", VocabDriver.class);
     Configuration jc = job.getConfiguration();
@@ -81,13 +82,12 @@ public class VocabDriver extends PortraitTool {
     job.setOutputValueClass(TermStats.class);
     job.setOutputFormatClass(SequenceFileOutputFormat.class);
 
-    AtomicOutput commit = AtomicOutput.begin(jc, output);
-    Path temp = commit.tempPath();
-    Path counts = new Path(temp, COUNTS_DIR);
-    FileOutputFormat.setOutputPath(job, counts);
-    try {
+    return Stage.run(jc, output, (commit, counters) -> {
+      Path temp = commit.tempPath();
+      Path counts = new Path(temp, COUNTS_DIR);
+      FileOutputFormat.setOutputPath(job, counts);
       Jobs.runOrThrow(job);
-      Map<String, Long> counters = new LinkedHashMap<>(Jobs.counters(job, VocabCounters.class));
+      counters.putAll(Jobs.counters(job, VocabCounters.class));
       List<Entry> words = readCounts(jc, counts);
       words.sort(null);
       int maxVocab = jc.getInt(MAX_VOCAB, DEFAULT_MAX_VOCAB);
@@ -98,16 +98,35 @@ public class VocabDriver extends PortraitTool {
       }
       counters.put(VocabCounters.WORDS_CUT_BY_MAX_VOCAB.name(), (long) cut);
       counters.put(VocabCounters.VOCAB_SIZE.name(), (long) words.size());
+      if (words.isEmpty()) {
+        // Every later stage needs words; failing here names the setting instead of an empty model downstream.
+        throw new UserError(emptyVocabulary(jc, counters));
+      }
       writeOutputs(jc, temp, words);
       FileSystem fs = temp.getFileSystem(jc);
       fs.delete(counts, true);
-      Jobs.writeCounters(jc, temp, counters);
-      commit.commit();
       return new StageResult(commit.target(), counters);
-    } catch (IOException | RuntimeException e) {
-      commit.abort();
-      throw e;
+    });
+  }
+
+  /**
+   * Why the vocabulary came out empty, with the numbers and the setting that explain it. Only min-count can
+   * remove every word (or there were none): max-vocab keeps the most frequent, at least one.
+   */
+  static String emptyVocabulary(Configuration conf, Map<String, Long> counters) {
+    long distinct = counters.getOrDefault(VocabCounters.DISTINCT_WORDS.name(), 0L);
+    long below = counters.getOrDefault(VocabCounters.WORDS_BELOW_MIN_COUNT.name(), 0L);
+    long reviews = counters.getOrDefault(VocabCounters.REVIEWS_COUNTED.name(), 0L);
+    String split = conf.getTrimmed(SPLIT, DEFAULT_SPLIT);
+    String seen = "the vocabulary is empty: " + distinct + " distinct words seen in " + reviews + " counted reviews"
+        + (split.isEmpty() || split.equals("all") ? "" : " of split " + split);
+    if (distinct == 0) {
+      return seen + " (" + counters.getOrDefault(VocabCounters.REVIEWS_OTHER_SPLIT.name(), 0L)
+          + " reviews of other splits): the input has no tokens; check the segment output or " + SPLIT;
     }
+    return seen + ", " + below + " of them removed by " + MIN_COUNT + "="
+        + conf.getLong(MIN_COUNT, DEFAULT_MIN_COUNT) + " (words seen fewer times are dropped): lower " + MIN_COUNT
+        + " (--min-count)";
   }
 
   /** A counted word; natural order = id order. */

@@ -1,7 +1,9 @@
 package org.portrait.jobs.vocab;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.portrait.common.config.LocalMode;
+import org.portrait.common.config.UserError;
 import org.portrait.common.io.AvroFiles;
 import org.portrait.common.text.Vocabulary;
 import org.portrait.jobs.Jobs;
@@ -126,12 +129,31 @@ public class VocabDriverTest {
   }
 
   @Test
-  public void emptyCorpusGivesEmptyVocabulary() throws Exception {
+  public void minCountRemovingEveryWordFailsWithTheSettingAndTheNumbers() throws Exception {
+    Configuration c = new Configuration(conf);
+    c.setLong(VocabDriver.MIN_COUNT, 100);
+    try {
+      VocabDriver.run(c, input, out("V-none"));
+      fail("an empty vocabulary should fail the stage");
+    } catch (UserError e) {
+      assertTrue(e.getMessage(), e.getMessage().contains("6 distinct words seen"));
+      assertTrue(e.getMessage(), e.getMessage().contains("6 of them removed by portrait.vocab.min-count=100"));
+      assertFalse(e.getMessage(), e.getMessage().contains("\n"));
+    }
+    assertFalse("nothing is committed", new File(out("V-none").toUri()).exists());
+  }
+
+  @Test
+  public void emptyCorpusFailsSayingNoTokensWereSeen() throws Exception {
     File in = tmp.newFolder("S-empty");
     AvroFiles.write(conf, new Path(new File(in, "part-m-00000.avro").toURI()), TokenizedReview.getClassSchema(), List.of());
-    org.portrait.jobs.StageResult r = VocabDriver.run(new Configuration(conf), new Path(in.toURI()), out("V-empty"));
-    assertEquals(List.of(), tsv(r.output));
-    assertEquals(0, Vocabulary.load(conf, r.output).size());
+    try {
+      VocabDriver.run(new Configuration(conf), new Path(in.toURI()), out("V-empty"));
+      fail("an empty vocabulary should fail the stage");
+    } catch (UserError e) {
+      assertTrue(e.getMessage(), e.getMessage().contains("0 distinct words seen in 0 counted reviews"));
+      assertTrue(e.getMessage(), e.getMessage().contains("no tokens"));
+    }
   }
 
   @Test
