@@ -42,7 +42,7 @@ public class PortraitToolTest {
 
     @Override
     protected int run(CliArgs args) {
-      seen = getConf().get("portrait.probe.value");
+      seen = getConf().get("portrait.vocab.min-count");
       if (failure != null) {
         throw failure;
       }
@@ -85,13 +85,13 @@ public class PortraitToolTest {
   @Test
   public void settingIsHonouredWhereverItStands() throws Exception {
     for (String[] args : new String[][] {
-        {"-D", "portrait.probe.value=a", "--input", "x"},
-        {"--input", "x", "-D", "portrait.probe.value=a"},
-        {"--input", "x", "-Dportrait.probe.value=a"}}) {
+        {"-D", "portrait.vocab.min-count=7", "--input", "x"},
+        {"--input", "x", "-D", "portrait.vocab.min-count=7"},
+        {"--input", "x", "-Dportrait.vocab.min-count=7"}}) {
       Probe p = new Probe(null);
       Object[] r = run(p, args);
       assertEquals(String.join(" ", args) + ": " + r[1], 0, r[0]);
-      assertEquals(String.join(" ", args), "a", p.seen);
+      assertEquals(String.join(" ", args), "7", p.seen);
     }
   }
 
