@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * {@code ingest}: raw reviews (CSV/TSV with header, JSON Lines, Avro; optionally compressed) to D/reviews/ (Avro
  * {@link Review}) and D/rejects/ (Parquet {@link ReviewReject}, the review_reject table), plus D/_counters.json.
  * Every record read is accepted or rejected with a reason; the run fails when the counts do not reconcile.
- * Output is committed atomically (a rerun replaces it).
+ * Review texts and reject rows are PII-masked before they are written;
+ * raw records are kept only in a quarantine folder, when one is given. Output is committed atomically (a rerun
+ * replaces it).
  */
 public class IngestDriver extends PortraitTool {
   private static final Logger LOG = LoggerFactory.getLogger(IngestDriver.class);
@@ -54,7 +56,7 @@ public class IngestDriver extends PortraitTool {
   /** Longest accepted text in characters (code points) after clean-up; longer is TEXT_TOO_LONG. Default 5000. */
   public static final String MAX_TEXT_CHARS = "portrait.ingest.max-text-chars";
   public static final int DEFAULT_MAX_TEXT_CHARS = 5000;
-  /** Characters of the raw record kept in a reject row. Default 2000. */
+  /** Characters of the (masked) text kept in a reject row, and of the raw record in the quarantine. Default 2000. */
   public static final String MAX_RAW_CHARS = "portrait.ingest.max-raw-chars";
   public static final int DEFAULT_MAX_RAW_CHARS = 2000;
   /** Bytes after which an unclosed quote in CSV/TSV is given up at the next line end. Default 1 MiB. */
@@ -70,6 +72,11 @@ public class IngestDriver extends PortraitTool {
   public static final int DEFAULT_REDUCERS = 1;
   /** Pseudonym key alias, see {@link PseudonymKey}. */
   public static final String PSEUDONYM_KEY = PseudonymKey.KEY;
+  /**
+   * Folder for the raw records of rejects (JSON Lines, folder mode 700, files 600; normally the layout's
+   * quarantine area, quarantine/dt=&lt;dt&gt;); replaced by each run. Default none: raw records are not kept.
+   */
+  public static final String QUARANTINE = "portrait.ingest.quarantine";
 
   @Override
   public String command() {
@@ -80,10 +87,13 @@ public class IngestDriver extends PortraitTool {
   public String usage() {
     return String.join("\n",
         "usage: ingest --input FILE|DIR[,FILE|DIR...] --output D [--format auto|csv|tsv|jsonl|avro]"
-            + " [--test-share X]",
-        "  Validates, cleans and de-duplicates raw reviews; writes D/reviews/ (Avro Review), D/rejects/ (Parquet",
-        "  ReviewReject, reason + raw record) and D/_counters.json. Every record is accepted or rejected; the run",
-        "  fails if read != accepted + rejected. Formats by extension (.csv .tsv .jsonl .avro, also .gz) unless set.",
+            + " [--test-share X] [--quarantine Q]",
+        "  Validates, cleans, PII-masks and de-duplicates raw reviews; writes D/reviews/ (Avro Review), D/rejects/",
+        "  (Parquet ReviewReject: reason, user key, masked text) and D/_counters.json; with --quarantine (" + QUARANTINE
+            + ") the raw",
+        "  records of rejects go to Q (mode 700/600), else nowhere. Every record is accepted or rejected; the run",
+        "  fails if read != accepted + rejected. Formats by extension (.csv .tsv",
+        "  .jsonl .avro, also .gz) unless set.",
         "  Settings (-D key=value): " + FORMAT + " (auto), " + COLUMN_PREFIX
             + "{user_id,review_id,text,ts,category,label} (the field name),",
         "  " + MAX_TEXT_CHARS + " (" + DEFAULT_MAX_TEXT_CHARS + "), " + MAX_RAW_CHARS + " (" + DEFAULT_MAX_RAW_CHARS
@@ -96,12 +106,13 @@ public class IngestDriver extends PortraitTool {
 
   @Override
   protected List<String> options() {
-    return List.of("input", "output", "format", "test-share");
+    return List.of("input", "output", "format", "test-share", "quarantine");
   }
 
   @Override
   protected int run(CliArgs args) throws Exception {
-    Configuration conf = args.copyTo(new Configuration(getConf()), "format", FORMAT, "test-share", TEST_SHARE);
+    Configuration conf = args.copyTo(new Configuration(getConf()), "format", FORMAT, "test-share", TEST_SHARE,
+        "quarantine", QUARANTINE);
     List<Path> inputs = new ArrayList<>();
     for (String s : args.require("input").split(",")) {
       if (!s.isBlank()) {
@@ -127,12 +138,13 @@ public class IngestDriver extends PortraitTool {
 
   /**
    * Typed entry point: ingests {@code inputs} (files or folders, read recursively; hidden and {@code _} files
-   * skipped) into {@code output}. Bad settings, unknown formats and headers without the user id or text column
-   * are IllegalArgumentExceptions before any job runs; a failed job or counts that do not reconcile are
-   * exceptions too, and leave any previous output in place.
+   * skipped) into {@code output}, and the raw rejects into {@link #QUARANTINE} when set. Bad settings, unknown
+   * formats and headers without the user id or text column are IllegalArgumentExceptions before any job runs; a
+   * failed job or counts that do not reconcile are exceptions too, and leave any previous output in place.
    */
   public static IngestResult run(Configuration baseConf, List<Path> inputs, Path output) throws IOException {
     Configuration conf = new Configuration(baseConf);
+    PseudonymKey key = PseudonymKey.resolve(conf);
     List<Path> files = inputFiles(conf, inputs);
     for (Path f : files) {
       IngestFormat format = IngestFormat.of(f, conf);
@@ -140,7 +152,6 @@ public class IngestDriver extends PortraitTool {
         checkHeader(conf, f, format);
       }
     }
-    PseudonymKey key = PseudonymKey.resolve(conf);
     if (key.isDevelopmentKey()) {
       LOG.warn(PseudonymKey.warning());
       System.err.println(PseudonymKey.warning());
@@ -175,6 +186,11 @@ public class IngestDriver extends PortraitTool {
           ReviewReject.class);
       AvroParquetOutputFormat.setSchema(job, ReviewReject.getClassSchema());
       ParquetOutputFormat.setCompression(job, CompressionCodecName.UNCOMPRESSED);
+      Path quarantine = conf.get(QUARANTINE) == null ? null : new Path(conf.get(QUARANTINE));
+      if (quarantine != null) {
+        MultipleOutputs.addNamedOutput(job, IngestReducer.QUARANTINE, QuarantineOutputFormat.class,
+            NullWritable.class, Text.class);
+      }
       FileOutputFormat.setOutputPath(job, out.tempPath());
       Jobs.runOrThrow(job);
 
@@ -183,6 +199,9 @@ public class IngestDriver extends PortraitTool {
       String problem = result.reconciliationError();
       if (problem != null) {
         throw new IllegalStateException("ingest does not reconcile: " + problem + "; output not committed");
+      }
+      if (quarantine != null) {
+        IngestGuards.publishQuarantine(conf, new Path(out.tempPath(), IngestReducer.QUARANTINE_DIR), quarantine);
       }
       FileSystem fs = out.tempPath().getFileSystem(conf);
       // Downstream stages and Hive expect both folders, even when empty.

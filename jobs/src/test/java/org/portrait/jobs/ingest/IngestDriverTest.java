@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -122,14 +123,25 @@ public class IngestDriverTest {
     assertEquals(13, rejects.size());
     List<String> reasons = new ArrayList<>();
     for (GenericRecord g : rejects) {
-      reasons.add(g.get("reason").toString());
+      String reason = g.get("reason").toString();
+      reasons.add(reason);
       assertTrue(g.get("source").toString().endsWith("reconcile.csv"));
-      if (g.get("reason").toString().equals("DUPLICATE_REVIEW_ID")) {
-        assertTrue(g.get("raw").toString().contains("重复编号"));
+      assertEquals("no raw record in the table", null, g.getSchema().getField("raw"));
+      Object userKey = g.get("user_key");
+      if (reason.equals("MISSING_USER_ID") || reason.equals("WRONG_COLUMN_COUNT") || reason.equals("MALFORMED")
+          && g.get("text") == null) {
+        assertEquals(g.toString(), null, userKey);
+      } else {
+        assertEquals(g.toString(), reason.equals("DUPLICATE_REVIEW_ID") ? p.pseudonym("u6") : p.pseudonym("u5"),
+            userKey.toString());
       }
-      if (g.get("reason").toString().equals("UNDECODABLE")) {
-        assertTrue(g.get("raw").toString().contains("\uFFFD"));
+      if (reason.equals("DUPLICATE_REVIEW_ID")) {
+        assertEquals("重复编号", g.get("text").toString());
       }
+      if (reason.equals("UNDECODABLE")) {
+        assertTrue(g.get("text").toString().contains("\uFFFD"));
+      }
+      assertFalse("raw user id in " + g, g.toString().matches(".*\\bu\\d\\b.*"));
     }
     Collections.sort(reasons);
     assertEquals(13, reasons.size());
@@ -202,6 +214,46 @@ public class IngestDriverTest {
     assertTrue(new File(out.toUri().getPath(), "reviews").isDirectory());
     assertTrue(new File(out.toUri().getPath(), "rejects").isDirectory());
     assertTrue(AvroFiles.readAll(conf, new Path(out, "reviews"), Review.class).isEmpty());
+  }
+
+  /** Raw records go only to the quarantine folder (700, files 600) and only when it is given. */
+  @Test
+  public void rawRejectsGoOnlyToTheQuarantine() throws Exception {
+    File in = tmp.newFolder("quarantine-in");
+    Files.write(new File(in, "x.csv").toPath(), ("user_id,review_id,text,ts\nu1,r1,电话13812345678,\n"
+        + "u2,r2,加我qq 123456789,yesterday\n,r3,没有用户,\nu1,r1,重复,\n").getBytes(StandardCharsets.UTF_8));
+    Configuration q = new Configuration(conf);
+    File quarantine = new File(tmp.getRoot(), "quarantine/dt=2026-12-02");
+    q.set(IngestDriver.QUARANTINE, quarantine.getAbsolutePath());
+    Path out = new Path(tmp.getRoot().getAbsolutePath(), "quarantine-out");
+    IngestResult r = IngestDriver.run(q, List.of(new Path(in.getAbsolutePath())), out);
+    assertEquals(1, r.accepted);
+    assertEquals(3, r.rejected);
+    assertEquals(1L, (long) r.piiMasked.get(org.portrait.common.text.PiiKind.PHONE));
+    assertEquals(1L, (long) r.piiMasked.get(org.portrait.common.text.PiiKind.QQ));
+    assertEquals(3L, (long) r.counters.get("QUARANTINED"));
+    assertEquals("电话 <PHONE>", AvroFiles.readAll(conf, new Path(out, "reviews"), Review.class).get(0).getText());
+    for (GenericRecord g : readParquet(new Path(out, "rejects"))) {
+      assertFalse(g.toString(), g.toString().contains("123456789"));
+    }
+    assertFalse("staged raw rejects left in the output", new File(out.toUri().getPath(), "_quarantine").exists());
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(quarantine.toPath())));
+    List<String> lines = new ArrayList<>();
+    File[] files = quarantine.listFiles((d, n) -> !n.startsWith("."));
+    assertEquals(1, files.length);
+    for (File f : files) {
+      assertEquals(f.getName(), "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f.toPath())));
+      lines.addAll(Files.readAllLines(f.toPath(), StandardCharsets.UTF_8));
+    }
+    assertEquals(3, lines.size());
+    assertTrue(lines.toString(), lines.stream().anyMatch(l -> l.contains("加我qq 123456789")));
+    assertTrue(lines.toString(), lines.stream().anyMatch(l -> l.contains("\"reason\":\"DUPLICATE_REVIEW_ID\"")));
+
+    // without a quarantine folder, the raw records are kept nowhere
+    Path out2 = new Path(tmp.getRoot().getAbsolutePath(), "no-quarantine-out");
+    IngestDriver.run(conf, List.of(new Path(in.getAbsolutePath())), out2);
+    assertFalse(new File(out2.toUri().getPath(), "_quarantine").exists());
+    assertEquals(0L, (long) Jobs.readCounters(conf, out2).get("QUARANTINED"));
   }
 
   @Test
