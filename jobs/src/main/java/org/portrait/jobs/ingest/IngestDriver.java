@@ -26,6 +26,7 @@ import org.apache.parquet.hadoop.ParquetOutputFormat;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.portrait.common.UserSplit;
 import org.portrait.common.config.LocalMode;
+import org.portrait.common.config.UserError;
 import org.portrait.common.csv.Csv;
 import org.portrait.common.io.AtomicOutput;
 import org.portrait.common.privacy.PseudonymKey;
@@ -73,6 +74,11 @@ public class IngestDriver extends PortraitTool {
   /** Pseudonym key alias, see {@link PseudonymKey}. */
   public static final String PSEUDONYM_KEY = PseudonymKey.KEY;
   /**
+   * Allow the public development pseudonym key for output on a cluster file system (anything but file:), where
+   * ingest otherwise refuses it. Default false.
+   */
+  public static final String ALLOW_DEVELOPMENT_KEY = "portrait.ingest.allow-development-key";
+  /**
    * Folder for the raw records of rejects (JSON Lines, folder mode 700, files 600; normally the layout's
    * quarantine area, quarantine/dt=&lt;dt&gt;); replaced by each run. Default none: raw records are not kept.
    */
@@ -101,7 +107,8 @@ public class IngestDriver extends PortraitTool {
         "  " + TEST_SHARE + " (" + UserSplit.DEFAULT_TEST_SHARE + "), " + TIMEZONE + " (UTC), " + REDUCERS + " (1),",
         "  " + PSEUDONYM_KEY + ": HMAC key for user pseudonyms, from a Hadoop credential provider",
         "  (hadoop.security.credential.provider.path) or the configuration; without it a public development key",
-        "  is used and a warning printed.");
+        "  is used and a warning printed - refused for output on a cluster file system unless",
+        "  " + ALLOW_DEVELOPMENT_KEY + "=true.");
   }
 
   @Override
@@ -139,12 +146,14 @@ public class IngestDriver extends PortraitTool {
   /**
    * Typed entry point: ingests {@code inputs} (files or folders, read recursively; hidden and {@code _} files
    * skipped) into {@code output}, and the raw rejects into {@link #QUARANTINE} when set. Bad settings, unknown
-   * formats and headers without the user id or text column are IllegalArgumentExceptions before any job runs; a
-   * failed job or counts that do not reconcile are exceptions too, and leave any previous output in place.
+   * formats, headers without the user id or text column and the development key on a cluster are
+   * IllegalArgumentExceptions (the key: a {@link UserError}) before any job runs; a failed job or counts that do
+   * not reconcile are exceptions too, and leave any previous output in place.
    */
   public static IngestResult run(Configuration baseConf, List<Path> inputs, Path output) throws IOException {
     Configuration conf = new Configuration(baseConf);
     PseudonymKey key = PseudonymKey.resolve(conf);
+    IngestGuards.requireUsableKey(conf, key, output);
     List<Path> files = inputFiles(conf, inputs);
     for (Path f : files) {
       IngestFormat format = IngestFormat.of(f, conf);

@@ -6,14 +6,35 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
+import org.portrait.common.config.UserError;
 import org.portrait.common.layout.PortraitLayout;
+import org.portrait.common.privacy.PseudonymKey;
 
-/** The move of raw rejects into the quarantine. */
+/** The checks of an ingest run that are user errors, and the move of raw rejects into the quarantine. */
 final class IngestGuards {
   /** Permission of the quarantine folder: the layout's mode of the quarantine area (700). */
   static final FsPermission QUARANTINE_DIR_MODE = new FsPermission(PortraitLayout.mode(PortraitLayout.QUARANTINE));
 
   private IngestGuards() {}
+
+  /**
+   * The public development key makes pseudonyms reversible by anyone (hash candidate ids with it), so it is
+   * refused when the output is on a cluster file system (anything but {@code file:}) unless explicitly allowed.
+   */
+  static void requireUsableKey(Configuration conf, PseudonymKey key, Path output) {
+    String scheme = output.toUri().getScheme();
+    if (scheme == null) {
+      scheme = FileSystem.getDefaultUri(conf).getScheme();
+    }
+    if (!key.isDevelopmentKey() || scheme == null || scheme.equals("file")
+        || conf.getBoolean(IngestDriver.ALLOW_DEVELOPMENT_KEY, false)) {
+      return;
+    }
+    throw new UserError("ingest refuses the public development pseudonym key for output on " + scheme + ": put"
+        + " the HMAC key in a Hadoop credential provider under the alias " + PseudonymKey.KEY
+        + " (-D hadoop.security.credential.provider.path=jceks://hdfs/...) or set -D " + PseudonymKey.KEY
+        + "=...; only for test data, -D " + IngestDriver.ALLOW_DEVELOPMENT_KEY + "=true");
+  }
 
   /**
    * Replaces {@code quarantine} by a folder (mode 700) holding the files of {@code staged} (mode 600), then

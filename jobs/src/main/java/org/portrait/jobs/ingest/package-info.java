@@ -17,7 +17,9 @@
  * text is PII-masked ({@link org.portrait.common.text.PiiMasker}) in the mapper, before anything is written or
  * shuffled, and counted per kind ({@code PII_*} counters). Reject rows keep the user key and the masked text,
  * never the raw record; raw records travel and are written only when a quarantine folder is given
- * ({@link org.portrait.jobs.ingest.IngestDriver#QUARANTINE}, mode 700, files 600).
+ * ({@link org.portrait.jobs.ingest.IngestDriver#QUARANTINE}, mode 700, files 600). The public development
+ * pseudonym key is refused for output on a cluster file system unless
+ * {@link org.portrait.jobs.ingest.IngestDriver#ALLOW_DEVELOPMENT_KEY} is set.
  *
  * <p>Config keys: see the constants of {@link org.portrait.jobs.ingest.IngestDriver}.
  */

@@ -36,8 +36,10 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.portrait.common.UserSplit;
 import org.portrait.common.config.LocalMode;
+import org.portrait.common.config.UserError;
 import org.portrait.common.ingest.RejectReason;
 import org.portrait.common.io.AvroFiles;
+import org.portrait.common.privacy.PseudonymKey;
 import org.portrait.common.privacy.Pseudonymizer;
 import org.portrait.jobs.Jobs;
 import org.portrait.schema.Review;
@@ -256,6 +258,31 @@ public class IngestDriverTest {
     assertEquals(0L, (long) Jobs.readCounters(conf, out2).get("QUARANTINED"));
   }
 
+  /** The public development key is refused for output on a cluster file system unless explicitly allowed. */
+  @Test
+  public void developmentKeyIsRefusedOnACluster() throws Exception {
+    Configuration dev = new Configuration(conf);
+    dev.unset(IngestDriver.PSEUDONYM_KEY);
+    Path in = new Path(tmp.getRoot().getAbsolutePath(), "nowhere");
+    UserError e = expectUserError(dev, in, new Path("hdfs://namenode:8020/data/portrait/staging/ingest"));
+    assertTrue(e.getMessage(), e.getMessage().contains(PseudonymKey.KEY));
+    assertTrue(e.getMessage(), e.getMessage().contains("hadoop.security.credential.provider.path"));
+    assertTrue(e.getMessage(), e.getMessage().contains(IngestDriver.ALLOW_DEVELOPMENT_KEY + "=true"));
+    Configuration cluster = new Configuration(dev);
+    cluster.set("fs.defaultFS", "hdfs://namenode:8020");
+    PseudonymKey devKey = PseudonymKey.resolve(dev);
+    try {
+      IngestGuards.requireUsableKey(cluster, devKey, new Path("/data/portrait/staging/ingest"));
+      fail("relative to an HDFS default file system");
+    } catch (UserError expected) {
+      // refused
+    }
+    IngestGuards.requireUsableKey(dev, devKey, new Path("/tmp/local")); // local file system: allowed
+    cluster.setBoolean(IngestDriver.ALLOW_DEVELOPMENT_KEY, true);
+    IngestGuards.requireUsableKey(cluster, devKey, new Path("/data/portrait/staging/ingest"));
+    IngestGuards.requireUsableKey(cluster, PseudonymKey.resolve(conf), new Path("hdfs://namenode:8020/x"));
+  }
+
   @Test
   public void badSetupFailsBeforeAnyJob() throws Exception {
     File in = tmp.newFolder("bad-in");
@@ -281,6 +308,15 @@ public class IngestDriverTest {
     assertEquals(2, org.apache.hadoop.util.ToolRunner.run(conf, new IngestDriver(), new String[] {"--output", "x"}));
     assertEquals(2, org.apache.hadoop.util.ToolRunner.run(conf, new IngestDriver(),
         new String[] {"--input", tmp.getRoot() + "/nope", "--output", tmp.getRoot() + "/o"}));
+  }
+
+  private static UserError expectUserError(Configuration c, Path input, Path out) throws Exception {
+    try {
+      IngestDriver.run(c, List.of(input), out);
+    } catch (UserError e) {
+      return e;
+    }
+    throw new AssertionError("expected a UserError");
   }
 
   private static void expectIllegalArgument(Configuration c, Path input, Path out, String message) throws Exception {
