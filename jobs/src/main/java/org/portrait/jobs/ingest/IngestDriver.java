@@ -41,10 +41,10 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code ingest}: raw reviews (CSV/TSV with header, JSON Lines, Avro; optionally compressed) to D/reviews/ (Avro
  * {@link Review}) and D/rejects/ (Parquet {@link ReviewReject}, the review_reject table), plus D/_counters.json.
- * Every record read is accepted or rejected with a reason; the run fails when the counts do not reconcile.
- * Review texts and reject rows are PII-masked before they are written;
- * raw records are kept only in a quarantine folder, when one is given. Output is committed atomically (a rerun
- * replaces it).
+ * Every record read is accepted or rejected with a reason; the run fails when the counts do not reconcile, and
+ * (a user error) when nothing was accepted. Review texts and reject rows are PII-masked before they are
+ * written; raw records are kept only in a quarantine folder, when one is given. Output is committed atomically
+ * (a rerun replaces it).
  */
 public class IngestDriver extends PortraitTool {
   private static final Logger LOG = LoggerFactory.getLogger(IngestDriver.class);
@@ -95,11 +95,10 @@ public class IngestDriver extends PortraitTool {
         "usage: ingest --input FILE|DIR[,FILE|DIR...] --output D [--format auto|csv|tsv|jsonl|avro]"
             + " [--test-share X] [--quarantine Q]",
         "  Validates, cleans, PII-masks and de-duplicates raw reviews; writes D/reviews/ (Avro Review), D/rejects/",
-        "  (Parquet ReviewReject: reason, user key, masked text) and D/_counters.json; with --quarantine (" + QUARANTINE
-            + ") the raw",
-        "  records of rejects go to Q (mode 700/600), else nowhere. Every record is accepted or rejected; the run",
-        "  fails if read != accepted + rejected. Formats by extension (.csv .tsv",
-        "  .jsonl .avro, also .gz) unless set.",
+        "  (Parquet ReviewReject: reason, user key, masked text) and D/_counters.json. Raw records of rejects go",
+        "  to Q (--quarantine or " + QUARANTINE + "; folder mode 700, files 600) or nowhere.",
+        "  Every record is accepted or rejected; the run fails if read != accepted + rejected, and (exit 2) if no",
+        "  record was accepted. Formats by extension (.csv .tsv .jsonl .avro, also .gz) unless set.",
         "  Settings (-D key=value): " + FORMAT + " (auto), " + COLUMN_PREFIX
             + "{user_id,review_id,text,ts,category,label} (the field name),",
         "  " + MAX_TEXT_CHARS + " (" + DEFAULT_MAX_TEXT_CHARS + "), " + MAX_RAW_CHARS + " (" + DEFAULT_MAX_RAW_CHARS
@@ -147,14 +146,17 @@ public class IngestDriver extends PortraitTool {
    * Typed entry point: ingests {@code inputs} (files or folders, read recursively; hidden and {@code _} files
    * skipped) into {@code output}, and the raw rejects into {@link #QUARANTINE} when set. Bad settings, unknown
    * formats, headers without the user id or text column and the development key on a cluster are
-   * IllegalArgumentExceptions (the key: a {@link UserError}) before any job runs; a failed job or counts that do
-   * not reconcile are exceptions too, and leave any previous output in place.
+   * IllegalArgumentExceptions (mostly {@link UserError}) before any job runs; a failed job, counts that do not
+   * reconcile and a run that accepted nothing are exceptions too, and leave any previous output in place.
    */
   public static IngestResult run(Configuration baseConf, List<Path> inputs, Path output) throws IOException {
     Configuration conf = new Configuration(baseConf);
     PseudonymKey key = PseudonymKey.resolve(conf);
     IngestGuards.requireUsableKey(conf, key, output);
     List<Path> files = inputFiles(conf, inputs);
+    if (files.isEmpty()) {
+      throw IngestGuards.nothingAccepted(conf, inputs, 0, Map.of());
+    }
     for (Path f : files) {
       IngestFormat format = IngestFormat.of(f, conf);
       if (format.delimited()) {
@@ -208,6 +210,9 @@ public class IngestDriver extends PortraitTool {
       String problem = result.reconciliationError();
       if (problem != null) {
         throw new IllegalStateException("ingest does not reconcile: " + problem + "; output not committed");
+      }
+      if (result.accepted == 0) {
+        throw IngestGuards.nothingAccepted(conf, inputs, result.read, result.rejectedBy);
       }
       if (quarantine != null) {
         IngestGuards.publishQuarantine(conf, new Path(out.tempPath(), IngestReducer.QUARANTINE_DIR), quarantine);

@@ -1,12 +1,16 @@
 package org.portrait.jobs.ingest;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.portrait.common.config.UserError;
+import org.portrait.common.ingest.RejectReason;
 import org.portrait.common.layout.PortraitLayout;
 import org.portrait.common.privacy.PseudonymKey;
 
@@ -34,6 +38,26 @@ final class IngestGuards {
         + " the HMAC key in a Hadoop credential provider under the alias " + PseudonymKey.KEY
         + " (-D hadoop.security.credential.provider.path=jceks://hdfs/...) or set -D " + PseudonymKey.KEY
         + "=...; only for test data, -D " + IngestDriver.ALLOW_DEVELOPMENT_KEY + "=true");
+  }
+
+  /** The error of a run that accepted no record (an empty input included), with what to check. */
+  static UserError nothingAccepted(Configuration conf, List<Path> inputs, long read, Map<RejectReason, Long> byReason) {
+    StringJoiner reasons = new StringJoiner(", ");
+    long rejected = 0;
+    for (Map.Entry<RejectReason, Long> e : byReason.entrySet()) {
+      if (e.getValue() > 0) {
+        reasons.add(e.getKey() + " " + e.getValue());
+        rejected += e.getValue();
+      }
+    }
+    ReviewParser.Columns c = IngestDriver.columns(conf);
+    String p = IngestDriver.COLUMN_PREFIX;
+    return new UserError("ingest accepted no record from " + inputs + " (read " + read + ", rejected " + rejected
+        + (rejected > 0 ? ": " + reasons : "") + "); check the format " + IngestDriver.FORMAT + "="
+        + conf.get(IngestDriver.FORMAT, IngestDriver.DEFAULT_FORMAT) + " (auto: by extension .csv .tsv .jsonl"
+        + " .avro, also .gz) and the column mapping " + p + "user_id=" + c.userId + ", " + p + "text=" + c.text
+        + ", " + p + "review_id=" + c.reviewId + ", " + p + "ts=" + c.ts + ", " + p + "label=" + c.label + ", "
+        + p + "category=" + c.category);
   }
 
   /**

@@ -19,7 +19,8 @@
  * never the raw record; raw records travel and are written only when a quarantine folder is given
  * ({@link org.portrait.jobs.ingest.IngestDriver#QUARANTINE}, mode 700, files 600). The public development
  * pseudonym key is refused for output on a cluster file system unless
- * {@link org.portrait.jobs.ingest.IngestDriver#ALLOW_DEVELOPMENT_KEY} is set.
+ * {@link org.portrait.jobs.ingest.IngestDriver#ALLOW_DEVELOPMENT_KEY} is set. A run that accepts no record (an
+ * empty input included) fails with a user error naming the reject counts and the format and column settings.
  *
  * <p>Config keys: see the constants of {@link org.portrait.jobs.ingest.IngestDriver}.
  */

@@ -207,15 +207,26 @@ public class IngestDriverTest {
     }
   }
 
+  /** An empty input, or one whose every record is rejected, is a user error naming what to check. */
   @Test
-  public void emptyInputGivesEmptyTables() throws Exception {
-    File in = tmp.newFolder("empty-in");
+  public void nothingAcceptedFailsWithAHint() throws Exception {
+    File empty = tmp.newFolder("empty-in");
     Path out = new Path(tmp.getRoot().getAbsolutePath(), "empty-out");
-    IngestResult r = IngestDriver.run(conf, List.of(new Path(in.getAbsolutePath())), out);
-    assertEquals(0, r.read + r.accepted + r.rejected);
-    assertTrue(new File(out.toUri().getPath(), "reviews").isDirectory());
-    assertTrue(new File(out.toUri().getPath(), "rejects").isDirectory());
-    assertTrue(AvroFiles.readAll(conf, new Path(out, "reviews"), Review.class).isEmpty());
+    UserError e = expectUserError(conf, new Path(empty.getAbsolutePath()), out);
+    assertTrue(e.getMessage(), e.getMessage().contains("accepted no record"));
+    assertTrue(e.getMessage(), e.getMessage().contains("read 0"));
+    assertTrue(e.getMessage(), e.getMessage().contains(IngestDriver.FORMAT + "=auto"));
+    Files.write(new File(empty, "only-empty.csv").toPath(), new byte[0]); // a file without records: the same
+    assertTrue(expectUserError(conf, new Path(empty.getAbsolutePath()), out).getMessage().contains("read 0"));
+
+    File in = tmp.newFolder("all-rejected-in");
+    Files.write(new File(in, "x.csv").toPath(),
+        "user_id,text,ts\n,没有用户,\n ,也没有,\nu1,坏时间,yesterday\n".getBytes(StandardCharsets.UTF_8));
+    e = expectUserError(conf, new Path(in.getAbsolutePath()), out);
+    assertTrue(e.getMessage(), e.getMessage().contains("read 3, rejected 3: MISSING_USER_ID 2, BAD_TIMESTAMP 1"));
+    assertTrue(e.getMessage(), e.getMessage().contains(IngestDriver.COLUMN_PREFIX + "user_id=user_id"));
+    assertFalse(e.getMessage(), e.getMessage().contains("\n"));
+    assertFalse("nothing committed", new File(out.toUri().getPath()).exists());
   }
 
   /** Raw records go only to the quarantine folder (700, files 600) and only when it is given. */
