@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.portrait.common.UserSplit;
 import org.portrait.common.csv.Csv;
 import org.portrait.common.ingest.RejectReason;
@@ -73,6 +74,7 @@ public final class ReviewParser {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern QUOTED_TOKEN = Pattern.compile("'[^']{3,}'");
   private final Columns columns;
   private final Pseudonymizer pseudonymizer;
   private final double testShare;
@@ -155,7 +157,9 @@ public final class ReviewParser {
     try {
       node = JSON.readTree(record);
     } catch (JsonProcessingException e) {
-      return Outcome.reject(RejectReason.MALFORMED, mask("bad JSON: " + e.getOriginalMessage()));
+      // Jackson quotes the offending token, which may be any input value (a raw user id): keep short ones only.
+      return Outcome.reject(RejectReason.MALFORMED,
+          mask("bad JSON: " + QUOTED_TOKEN.matcher(e.getOriginalMessage()).replaceAll("'...'")));
     }
     if (node == null || !node.isObject()) {
       return Outcome.reject(RejectReason.MALFORMED, "not a JSON object");

@@ -319,6 +319,13 @@ public class IngestDriverTest {
     assertEquals(2, org.apache.hadoop.util.ToolRunner.run(conf, new IngestDriver(), new String[] {"--output", "x"}));
     assertEquals(2, org.apache.hadoop.util.ToolRunner.run(conf, new IngestDriver(),
         new String[] {"--input", tmp.getRoot() + "/nope", "--output", tmp.getRoot() + "/o"}));
+    // user errors of this stage: nothing accepted, the development key on a cluster
+    assertEquals(2, org.apache.hadoop.util.ToolRunner.run(conf, new IngestDriver(),
+        new String[] {"--input", tmp.newFolder("cli-empty").getPath(), "--output", tmp.getRoot() + "/o"}));
+    Configuration dev = new Configuration(conf);
+    dev.unset(IngestDriver.PSEUDONYM_KEY);
+    assertEquals(2, org.apache.hadoop.util.ToolRunner.run(dev, new IngestDriver(),
+        new String[] {"--input", tmp.getRoot().getPath(), "--output", "hdfs://namenode:8020/o"}));
   }
 
   private static UserError expectUserError(Configuration c, Path input, Path out) throws Exception {
