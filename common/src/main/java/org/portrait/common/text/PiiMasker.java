@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  *   <li>any other run of 11 or more digits (ASCII or Chinese numerals) as {@link PiiKind#NUMBER}.</li>
  * </ol>
  * Deliberately not masked: numbers of up to 10 digits without a cue (prices, dates, times, order ids such as an
- * 8-digit order number, room numbers, model names), so a bare 8-digit QQ number is missed.
+ * 8-digit order number, room numbers, model names), so a bare 8-digit QQ number is missed; and one digit
+ * repeated ("66666666666", slang for great), which identifies nobody.
  *
  * <p>{@link #mask} expects text from {@link TextNormalizer} (half-width, lower case); {@link #maskRaw} takes text
  * as written. A cheap scan looks for what any kind needs (an '@', "www."/"http", seven digits, eleven Chinese
@@ -131,19 +132,35 @@ public final class PiiMasker {
     return spans;
   }
 
-  /** The kind of a match, or null when its check fails (Luhn for cards, length for Chinese numerals). */
+  /**
+   * The kind of a match, or null when its check fails: Luhn for cards, length for Chinese numerals. One digit
+   * repeated ("66666666666", slang for great) identifies nobody and is no card or long number.
+   */
   private static PiiKind kindOf(Rule rule, String match) {
     if (rule.kind == PiiKind.BANK_CARD) {
-      return luhn(digitsOf(match)) ? PiiKind.BANK_CARD : null;
+      String d = digitsOf(match);
+      return luhn(d) && !oneDigit(d) ? PiiKind.BANK_CARD : null;
     }
     if (rule.trigger == F_CN) {
       String d = digitsOf(match);
       if (d.length() == 11 && d.charAt(0) == '1' && d.charAt(1) >= '3') {
         return PiiKind.PHONE;
       }
-      return PiiKind.NUMBER;
+      return oneDigit(d) ? null : PiiKind.NUMBER;
+    }
+    if (rule.kind == PiiKind.NUMBER && oneDigit(match)) {
+      return null;
     }
     return rule.kind;
+  }
+
+  private static boolean oneDigit(String digits) {
+    for (int i = 1; i < digits.length(); i++) {
+      if (digits.charAt(i) != digits.charAt(0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean overlaps(List<int[]> spans, int start, int end) {

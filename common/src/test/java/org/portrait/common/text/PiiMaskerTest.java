@@ -54,6 +54,8 @@ public class PiiMaskerTest {
     assertMasked("订单号 123456789012", "订单号 <NUM>", PiiKind.NUMBER);
     assertMasked("12812345678", "<NUM>", PiiKind.NUMBER); // 12x is no mobile prefix
     assertMasked("型号138123456789", "型号 <NUM>", PiiKind.NUMBER); // 12 digits: not a mobile number
+    assertUntouched("好评66666666666666"); // one digit repeated identifies nobody
+    assertUntouched("0000 0000 0000 0000"); // passes Luhn, but is no card
   }
 
   @Test
