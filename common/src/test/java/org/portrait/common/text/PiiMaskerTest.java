@@ -159,6 +159,18 @@ public class PiiMaskerTest {
   }
 
   @Test
+  public void preCheckSkipsTextWithoutTriggers() {
+    assertFalse(PiiMasker.mayContainPii("房间很小,早餐应当是九点结束,价格399元"));
+    assertFalse(PiiMasker.mayContainPii("加我qq吧")); // a cue without five digits
+    assertFalse(PiiMasker.mayContainPii("二〇二六年十二月二日"));
+    assertTrue(PiiMasker.mayContainPii("扣扣12345"));
+    assertTrue(PiiMasker.mayContainPii("微信 abc_12"));
+    assertTrue(PiiMasker.mayContainPii("一三八一二三四五六七八"));
+    assertTrue(PiiMasker.mayContainPii("1234567"));
+    assertTrue(PiiMasker.mayContainPii("a@b"));
+  }
+
+  @Test
   public void plainTextIsReturnedAsIs() {
     String s = "房间很小,早餐应当是九点结束";
     org.junit.Assert.assertSame(s, m.mask(s, null));
