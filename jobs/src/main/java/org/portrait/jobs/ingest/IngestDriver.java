@@ -146,7 +146,7 @@ public class IngestDriver extends PortraitTool {
    * Typed entry point: ingests {@code inputs} (files or folders, read recursively; hidden and {@code _} files
    * skipped) into {@code output}, and the raw rejects into {@link #QUARANTINE} when set. Bad settings, unknown
    * formats, headers without the user id or text column and the development key on a cluster are
-   * IllegalArgumentExceptions (mostly {@link UserError}) before any job runs; a failed job, counts that do not
+   * {@link UserError}s before any job runs; a failed job, counts that do not
    * reconcile and a run that accepted nothing are exceptions too, and leave any previous output in place.
    */
   public static IngestResult run(Configuration baseConf, List<Path> inputs, Path output) throws IOException {
@@ -230,16 +230,16 @@ public class IngestDriver extends PortraitTool {
     }
   }
 
-  /** The data files under {@code inputs}; an IllegalArgumentException for a path that does not exist. */
+  /** The data files under {@code inputs}; a UserError for a path that does not exist. */
   static List<Path> inputFiles(Configuration conf, List<Path> inputs) throws IOException {
     if (inputs.isEmpty()) {
-      throw new IllegalArgumentException("no input given");
+      throw new UserError("no input given");
     }
     List<Path> files = new ArrayList<>();
     for (Path in : inputs) {
       FileSystem fs = in.getFileSystem(conf);
       if (!fs.exists(in)) {
-        throw new IllegalArgumentException("input not found: " + in);
+        throw new UserError("input not found: " + in);
       }
       collect(fs, fs.getFileStatus(in), files, true);
     }
@@ -275,7 +275,7 @@ public class IngestDriver extends PortraitTool {
         header = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(v.getBytes(), 0, v.getLength()))
             .toString();
       } catch (CharacterCodingException e) {
-        throw new IllegalArgumentException(file + ": header row is not valid UTF-8");
+        throw new UserError(file + ": header row is not valid UTF-8");
       }
       if (!header.isEmpty() && header.charAt(0) == Csv.BOM) {
         header = header.substring(1);
@@ -283,9 +283,9 @@ public class IngestDriver extends PortraitTool {
       ReviewParser probe = new ReviewParser(columns(conf), null, 0, 0, null);
       probe.setHeader(Csv.parse(header, format.delimiter()));
     } catch (Csv.MalformedRecordException e) {
-      throw new IllegalArgumentException(file + ": bad header: " + e.getMessage());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(file + ": " + e.getMessage());
+      throw new UserError(file + ": bad header: " + e.getMessage());
+    } catch (UserError e) {
+      throw e.getMessage().startsWith(file.toString()) ? e : new UserError(file + ": " + e.getMessage());
     } finally {
       reader.close();
     }

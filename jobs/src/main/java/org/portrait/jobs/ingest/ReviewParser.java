@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.portrait.common.UserSplit;
+import org.portrait.common.config.UserError;
 import org.portrait.common.csv.Csv;
 import org.portrait.common.ingest.RejectReason;
 import org.portrait.common.privacy.Pseudonymizer;
@@ -101,7 +102,7 @@ public final class ReviewParser {
   }
 
   /**
-   * Sets the header of a delimited file; an IllegalArgumentException when the user id or text column is
+   * Sets the header of a delimited file; a UserError when the user id or text column is
    * missing (a configuration error that would reject every row).
    */
   public void setHeader(List<String> header) {
@@ -111,7 +112,7 @@ public final class ReviewParser {
     }
     for (String required : new String[] {columns.userId, columns.text}) {
       if (!idx.containsKey(required)) {
-        throw new IllegalArgumentException("header " + header + " has no column '" + required
+        throw new UserError("header " + header + " has no column '" + required
             + "' (map columns with " + IngestDriver.COLUMN_PREFIX + "<field>)");
       }
     }

@@ -300,13 +300,13 @@ public class IngestDriverTest {
     File csv = new File(in, "x.csv");
     Files.write(csv.toPath(), "user_id,body\nu1,hello\n".getBytes(StandardCharsets.UTF_8));
     Path out = new Path(tmp.getRoot().getAbsolutePath(), "bad-out");
-    expectIllegalArgument(conf, new Path(csv.getAbsolutePath()), out, "no column 'text'");
+    expectUserError(conf, new Path(csv.getAbsolutePath()), out, "no column 'text'");
     Configuration mapped = new Configuration(conf);
     mapped.set(IngestDriver.COLUMN_PREFIX + "text", "body");
     File txt = new File(in, "y.txt");
     Files.write(txt.toPath(), "x".getBytes(StandardCharsets.UTF_8));
-    expectIllegalArgument(conf, new Path(txt.getAbsolutePath()), out, "cannot tell the format");
-    expectIllegalArgument(conf, new Path(in.getAbsolutePath(), "missing.csv"), out, "input not found");
+    expectUserError(conf, new Path(txt.getAbsolutePath()), out, "cannot tell the format");
+    expectUserError(conf, new Path(in.getAbsolutePath(), "missing.csv"), out, "input not found");
     assertFalse(new File(out.toUri().getPath()).exists());
     // with the column mapped, the same file ingests
     assertNotEquals(0, IngestDriver.run(mapped, List.of(new Path(csv.getAbsolutePath())), out).accepted);
@@ -337,12 +337,9 @@ public class IngestDriverTest {
     throw new AssertionError("expected a UserError");
   }
 
-  private static void expectIllegalArgument(Configuration c, Path input, Path out, String message) throws Exception {
-    try {
-      IngestDriver.run(c, List.of(input), out);
-      fail("expected failure: " + message);
-    } catch (IllegalArgumentException e) {
-      assertTrue(e.getMessage(), e.getMessage().contains(message));
-    }
+  /** A user mistake: a {@link UserError} (exit 2, one line), not any IllegalArgumentException. */
+  private static void expectUserError(Configuration c, Path input, Path out, String message) throws Exception {
+    UserError e = expectUserError(c, input, out);
+    assertTrue(e.getMessage(), e.getMessage().contains(message));
   }
 }
