@@ -124,7 +124,7 @@ public class IngestMapper extends Mapper<LongWritable, Text, Text, IngestValue> 
   }
 
   private String truncate(String s) {
-    return s == null || s.length() <= maxRawChars ? s : s.substring(0, maxRawChars) + "...[truncated]";
+    return IngestValue.truncate(s, maxRawChars);
   }
 
   @Override

@@ -29,10 +29,12 @@ public class IngestReducer extends Reducer<Text, IngestValue, NullWritable, Null
   private MultipleOutputs<NullWritable, NullWritable> outputs;
   private final AvroKey<Review> avroKey = new AvroKey<>();
   private final Text line = new Text();
+  private int maxRawChars = IngestDriver.DEFAULT_MAX_RAW_CHARS;
 
   @Override
   protected void setup(Context context) throws IOException, InterruptedException {
     outputs = new MultipleOutputs<>(context);
+    maxRawChars = context.getConfiguration().getInt(IngestDriver.MAX_RAW_CHARS, IngestDriver.DEFAULT_MAX_RAW_CHARS);
   }
 
   @Override
@@ -69,8 +71,11 @@ public class IngestReducer extends Reducer<Text, IngestValue, NullWritable, Null
 
   private void duplicate(Context context, IngestValue dropped, IngestValue kept)
       throws IOException, InterruptedException {
-    reject(context, dropped, RejectReason.DUPLICATE_REVIEW_ID, dropped.toReject(RejectReason.DUPLICATE_REVIEW_ID,
-        "review id " + kept.review().getReviewId() + " already taken by " + kept.source() + "@" + kept.position()));
+    ReviewReject r = dropped.toReject(RejectReason.DUPLICATE_REVIEW_ID,
+        "review id " + kept.review().getReviewId() + " already taken by " + kept.source() + "@" + kept.position());
+    // The text of an accepted review is not cut yet; reject rows keep as much as map-side rejects do.
+    r.setText(IngestValue.truncate(r.getText(), maxRawChars));
+    reject(context, dropped, RejectReason.DUPLICATE_REVIEW_ID, r);
   }
 
   private void reject(Context context, IngestValue v, RejectReason reason, ReviewReject r)

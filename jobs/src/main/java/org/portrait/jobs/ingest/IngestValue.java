@@ -94,6 +94,11 @@ public final class IngestValue implements Writable {
     return toReject(reason, detail);
   }
 
+  /** {@code s} cut to {@code max} characters, marked; null stays null. */
+  static String truncate(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max) + "...[truncated]";
+  }
+
   /** Deterministic precedence among records with the same review id: by source path, then position. */
   public boolean before(IngestValue o) {
     int c = source.compareTo(o.source);

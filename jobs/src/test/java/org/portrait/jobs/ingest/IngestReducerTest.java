@@ -131,6 +131,7 @@ public class IngestReducerTest {
     ReviewReject dup = reducer.rejects.get(0);
     assertEquals("k", dup.getUserKey());
     assertEquals("第二条", dup.getText());
+
     assertEquals(2, reducer.quarantined.size());
     assertTrue(reducer.quarantined.get(0), reducer.quarantined.get(0).contains("\"raw\":\"raw 第二条\""));
     assertTrue(reducer.quarantined.get(1), reducer.quarantined.get(1).contains("\"reason\":\"BAD_TIMESTAMP\""));
@@ -138,6 +139,15 @@ public class IngestReducerTest {
     for (ReviewReject r : reducer.rejects) {
       assertFalse(r.toString(), r.toString().contains("13812345678"));
     }
+  }
+
+  @Test
+  public void duplicateTextIsCutLikeMapSideRejects() throws Exception {
+    String longText = "长".repeat(IngestDriver.DEFAULT_MAX_RAW_CHARS + 500);
+    driver.withInput(new Text("Ar1"), Arrays.asList(review("file:/a.csv", 1, "r1", "短", 1L),
+        review("file:/a.csv", 2, "r1", longText, 1L)));
+    driver.run();
+    assertEquals("长".repeat(IngestDriver.DEFAULT_MAX_RAW_CHARS) + "...[truncated]", reducer.rejects.get(0).getText());
   }
 
   // Empty input: MRUnit refuses to run without input; an empty job is covered by IngestDriverTest.
