@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  *   <li>bank card numbers: 16-19 digits, plain or in groups of four separated by spaces or dashes, that pass
  *       the Luhn check;</li>
  *   <li>phone numbers: PRC mobiles ({@code 1[3-9]} + 9 digits, optional {@code +86}/{@code 0086}/{@code 86}
- *       prefix, space/dot/dash separators in 3-4-4 groups), the same written in Chinese numerals
- *       (一三八…, with 幺 for 1 and 〇/零 for 0), landlines with an area code, 400/800 numbers;</li>
+ *       prefix, space/dot/dash separators in 3-4-4 groups), the same written in Chinese numerals, also mixed
+ *       with digits (一三八…, 138幺二三四5678; 幺 for 1, 〇/零 for 0), landlines with an area code, 400/800 numbers;</li>
  *   <li>QQ numbers (5-11 digits) and WeChat ids (6-20 characters, letter first, then letters, digits, _ or -)
  *       only right after a cue word: QQ/扣扣/企鹅, 微信/威信/薇信/vx/wx/v信/weixin. The cue itself stays;</li>
  *   <li>any other run of 11 or more digits (ASCII or Chinese numerals) as {@link PiiKind#NUMBER}.</li>
@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * repeated ("66666666666", slang for great), which identifies nobody.
  *
  * <p>{@link #mask} expects text from {@link TextNormalizer} (half-width, lower case); {@link #maskRaw} takes text
- * as written. A cheap scan looks for what any kind needs (an '@', "www."/"http", seven digits, eleven Chinese
- * numerals, a cue word's first character); most reviews have none and cost that one scan. Only the patterns
+ * as written. A cheap scan looks for what any kind needs (an '@', "www."/"http", seven digits, a run of eleven
+ * digits holding a Chinese numeral, a cue word's first character); most reviews have none and cost that one scan. Only the patterns
  * whose trigger was seen then run. Thread-safe.
  */
 public final class PiiMasker {
@@ -40,7 +40,8 @@ public final class PiiMasker {
   private static final int F_CN = 32;
 
   private static final String CN_DIGITS = "〇零○一幺二三四五六七八九";
-  private static final String CN = "[" + CN_DIGITS + "]";
+  /** A digit written either way: Chinese numerals may be mixed with ASCII digits (138幺二三四5678). */
+  private static final String CN = "[0-9" + CN_DIGITS + "]";
   private static final String DATE = "(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])";
   private static final String CUE_SEP = "(?:号码|号)?[\\s:=是为]{0,3}";
 
@@ -69,7 +70,8 @@ public final class PiiMasker {
         + "1[3-9]\\d[\\s.-]?\\d{4}[\\s.-]?\\d{4}"
         + "|\\(?0\\d{2,3}\\)?[\\s-]?\\d{7,8}"
         + "|[48]00[\\s-]?\\d{3}[\\s-]?\\d{4})(?![0-9])"),
-    // Chinese numerals: PHONE when the 11 digits are a mobile number, else NUMBER (see kindOf).
+    // Chinese numerals (mixed with ASCII digits or not): PHONE when the 11 digits are a mobile number, else
+    // NUMBER (see kindOf); runs of ASCII digits only are left to the rules above and below.
     new Rule(PiiKind.PHONE, F_CN, "(?<!" + CN + ")(?<p>" + CN + "(?:[\\s.-]?" + CN + "){10,})(?!" + CN + ")"),
     new Rule(PiiKind.QQ, F_QQ, "(?:qq|扣扣|企鹅)(?:群)?" + CUE_SEP + "(?<p>[1-9]\\d{4,10})(?![0-9])"),
     new Rule(PiiKind.WECHAT, F_WECHAT, "(?<![a-z])(?:微信|威信|薇信|vx|wx|v信|weixin)" + CUE_SEP
@@ -119,13 +121,21 @@ public final class PiiMasker {
         continue;
       }
       Matcher m = rule.pattern.matcher(text);
-      while (m.find()) {
+      int from = 0;
+      while (from < text.length() && m.find(from)) {
         int start = m.start("p");
         int end = m.end("p");
+        int taken = overlapEnd(spans, start, end);
+        if (taken >= 0) {
+          // Part of it is masked already: look again behind that part ("13812345678 一三八…" is two numbers).
+          from = taken; // > start: the loop advances
+          continue;
+        }
         PiiKind kind = kindOf(rule, text.substring(start, end));
-        if (kind != null && !overlaps(spans, start, end)) {
+        if (kind != null) {
           spans.add(new int[] {start, end, kind.ordinal()});
         }
+        from = m.end(); // no pattern matches the empty string
       }
     }
     spans.sort((a, b) -> Integer.compare(a[0], b[0]));
@@ -142,6 +152,9 @@ public final class PiiMasker {
       return luhn(d) && !oneDigit(d) ? PiiKind.BANK_CARD : null;
     }
     if (rule.trigger == F_CN) {
+      if (!hasChineseNumeral(match)) {
+        return null;
+      }
       String d = digitsOf(match);
       if (d.length() == 11 && d.charAt(0) == '1' && d.charAt(1) >= '3') {
         return PiiKind.PHONE;
@@ -154,6 +167,15 @@ public final class PiiMasker {
     return rule.kind;
   }
 
+  private static boolean hasChineseNumeral(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (CN_DIGITS.indexOf(s.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean oneDigit(String digits) {
     for (int i = 1; i < digits.length(); i++) {
       if (digits.charAt(i) != digits.charAt(0)) {
@@ -163,13 +185,15 @@ public final class PiiMasker {
     return true;
   }
 
-  private static boolean overlaps(List<int[]> spans, int start, int end) {
+  /** The end of the last span that {@code [start, end)} overlaps, or -1. */
+  private static int overlapEnd(List<int[]> spans, int start, int end) {
+    int last = -1;
     for (int[] s : spans) {
       if (start < s[1] && s[0] < end) {
-        return true;
+        last = Math.max(last, s[1]);
       }
     }
-    return false;
+    return last;
   }
 
   private static String replace(String text, List<int[]> spans, long[] counts) {
@@ -231,21 +255,27 @@ public final class PiiMasker {
   private static int scan(String text) {
     int f = 0;
     int digits = 0;
-    int cnRun = 0;
+    int run = 0; // digits of either kind since the last other character (separators aside)
+    boolean runHasCn = false;
     for (int i = 0, n = text.length(); i < n; i++) {
       char c = text.charAt(i);
       if (c >= '0' && c <= '9') {
         digits++;
+        if (++run >= 11 && runHasCn) {
+          f |= F_CN;
+        }
         continue;
       }
       if (c >= 0x25CB && CN_DIGITS.indexOf(c) >= 0) {
-        if (++cnRun >= 11) {
+        runHasCn = true;
+        if (++run >= 11) {
           f |= F_CN;
         }
         continue;
       }
       if (c != ' ' && c != '-' && c != '.') {
-        cnRun = 0;
+        run = 0;
+        runHasCn = false;
       }
       switch (c) {
         case '@': f |= F_AT; break;

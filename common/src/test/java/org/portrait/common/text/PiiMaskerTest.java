@@ -65,6 +65,8 @@ public class PiiMaskerTest {
     assertMasked("打幺三八 幺二三四 五六七八", "打 <PHONE>", PiiKind.PHONE);
     assertMasked("号码一五〇零零零零一二三四", "号码 <PHONE>", PiiKind.PHONE);
     assertMasked("一二三四五六七八九〇一二", "<NUM>", PiiKind.NUMBER); // 12 numerals: no mobile
+    assertMasked("电话138幺二三四5678", "电话 <PHONE>", PiiKind.PHONE); // mixed with ASCII digits
+    assertUntouched("买了3个一共12件"); // digits and numerals in words are no number
     assertUntouched("二〇二六年十二月二日");
   }
 
