@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *       the Luhn check;</li>
  *   <li>phone numbers: PRC mobiles ({@code 1[3-9]} + 9 digits, optional {@code +86}/{@code 0086}/{@code 86}
  *       prefix, space/dot/dash separators in 3-4-4 groups), the same written in Chinese numerals, also mixed
- *       with digits (一三八…, 138幺二三四5678; 幺 for 1, 〇/零 for 0), landlines with an area code, 400/800 numbers;</li>
+ *       with digits (一三八…, 壹叁捌…, 138幺二三四5678; 幺 for 1, 〇/零 for 0), landlines with an area code, 400/800 numbers;</li>
  *   <li>QQ numbers (5-11 digits) and WeChat ids (6-20 characters, letter first, then letters, digits, _ or -)
  *       only right after a cue word: QQ/扣扣/企鹅, 微信/威信/薇信/vx/wx/v信/weixin. The cue itself stays;</li>
  *   <li>any other run of 11 or more digits (ASCII or Chinese numerals) as {@link PiiKind#NUMBER}.</li>
@@ -39,11 +39,21 @@ public final class PiiMasker {
   private static final int F_WECHAT = 16;
   private static final int F_CN = 32;
 
-  private static final String CN_DIGITS = "〇零○一幺二三四五六七八九";
+  /** Chinese numerals, plain and financial (壹贰叁…), with 幺 for 1 and 〇/○ for 0; CN_VALUES gives each digit. */
+  private static final String CN_DIGITS = "〇零○一幺壹二贰三叁四肆五伍六陆七柒八捌九玖";
+  private static final String CN_VALUES = "0001112233445566778899";
+  /** Digit + 1 of each Chinese numeral, 0 for other characters: the pre-scan looks up every character. */
+  private static final byte[] CN_VALUE = new byte[Character.MAX_VALUE + 1];
+
+  static {
+    for (int i = 0; i < CN_DIGITS.length(); i++) {
+      CN_VALUE[CN_DIGITS.charAt(i)] = (byte) (CN_VALUES.charAt(i) - '0' + 1);
+    }
+  }
   /** A digit written either way: Chinese numerals may be mixed with ASCII digits (138幺二三四5678). */
   private static final String CN = "[0-9" + CN_DIGITS + "]";
   private static final String DATE = "(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])";
-  private static final String CUE_SEP = "(?:号码|号)?[\\s:=是为]{0,3}";
+  private static final String CUE_SEP = "[\\s:=]{0,2}(?:号码|号)?[\\s:=是为]{0,3}";
 
   /** One recogniser: the text it masks is its group "p" (a cue before it stays). */
   private static final class Rule {
@@ -169,7 +179,7 @@ public final class PiiMasker {
 
   private static boolean hasChineseNumeral(String s) {
     for (int i = 0; i < s.length(); i++) {
-      if (CN_DIGITS.indexOf(s.charAt(i)) >= 0) {
+      if (CN_VALUE[s.charAt(i)] != 0) {
         return true;
       }
     }
@@ -223,11 +233,10 @@ public final class PiiMasker {
     StringBuilder d = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      int cn = CN_DIGITS.indexOf(c);
       if (c >= '0' && c <= '9') {
         d.append(c);
-      } else if (cn >= 0) {
-        d.append(cn <= 2 ? '0' : cn <= 4 ? '1' : (char) ('0' + cn - 3));
+      } else if (CN_VALUE[c] != 0) {
+        d.append((char) ('0' + CN_VALUE[c] - 1));
       }
     }
     return d.toString();
@@ -266,7 +275,7 @@ public final class PiiMasker {
         }
         continue;
       }
-      if (c >= 0x25CB && CN_DIGITS.indexOf(c) >= 0) {
+      if (CN_VALUE[c] != 0) {
         runHasCn = true;
         if (++run >= 11) {
           f |= F_CN;

@@ -66,6 +66,7 @@ public class PiiMaskerTest {
     assertMasked("号码一五〇零零零零一二三四", "号码 <PHONE>", PiiKind.PHONE);
     assertMasked("一二三四五六七八九〇一二", "<NUM>", PiiKind.NUMBER); // 12 numerals: no mobile
     assertMasked("电话138幺二三四5678", "电话 <PHONE>", PiiKind.PHONE); // mixed with ASCII digits
+    assertMasked("电话壹叁捌壹贰叁肆伍陆柒捌", "电话 <PHONE>", PiiKind.PHONE); // financial numerals
     assertUntouched("买了3个一共12件"); // digits and numerals in words are no number
     assertUntouched("二〇二六年十二月二日");
   }
@@ -75,6 +76,7 @@ public class PiiMaskerTest {
     assertMasked("加我qq 123456789", "加我qq <QQ>", PiiKind.QQ);
     assertMasked("扣扣:12345678", "扣扣: <QQ>", PiiKind.QQ);
     assertMasked("企鹅号是10086123", "企鹅号是 <QQ>", PiiKind.QQ);
+    assertMasked("QQ 号码：12345", "qq 号码: <QQ>", PiiKind.QQ);
     assertMasked("QQ 13812345678", "qq <PHONE>", PiiKind.PHONE); // a mobile number is a phone whatever the cue
     assertUntouched("加我 12345678");
     assertUntouched("qq音乐会员12个月");
