@@ -49,11 +49,12 @@ public class HiveReadsTablesTest {
     File input = new File(root, "input");
     Files.createDirectories(input.toPath());
     Files.copy(new File(project, "data/sample/reviews.csv").toPath(), new File(input, "reviews.csv").toPath());
-    // Rows ingest must reject, so that review_reject has rows to read: no user id, empty text, bad time.
+    // Rows ingest must reject, so that review_reject has rows to read: no user id, empty text, bad time (with a
+    // phone number, which the table must hold masked).
     Files.write(new File(input, "bad.csv").toPath(), ("review_id,user_id,ts,category,label,text\n"
         + "bad1,,2024-01-01T00:00:00Z,水果,1,没有用户\n"
         + "bad2,u00001,2024-01-01T00:00:00Z,水果,1,\n"
-        + "bad3,u00001,yesterday,水果,1,时间不对\n").getBytes(StandardCharsets.UTF_8));
+        + "bad3,u00001,yesterday,水果,1,时间不对 电话13812345678\n").getBytes(StandardCharsets.UTF_8));
     Process p = new ProcessBuilder(javaBin(), "-Xmx2g", "-jar", jar.getPath(), "pipeline",
         "--input", input.getPath(), "--truth", new File(project, "data/sample/truth.csv").getPath(),
         "--work", work.getPath(), "--dt", DT)
@@ -196,9 +197,19 @@ public class HiveReadsTablesTest {
   public void profileMetricsAndRejectsAreReadable() throws Exception {
     List<Object[]> m = rows("SELECT * FROM profile_metrics WHERE dt = '" + DT + "'");
     assertTrue("metrics rows", m.size() > 10);
-    List<Object[]> rejects = rows("SELECT reason FROM review_reject WHERE dt = '" + DT + "'");
+    List<Object[]> rejects = rows("SELECT reason, user_key, text FROM review_reject WHERE dt = '" + DT
+        + "' ORDER BY reason");
     assertEquals(counter("ingest", "REJECTED"), rejects.size());
     assertEquals(3, rejects.size());
+    // BAD_TIMESTAMP, EMPTY_TEXT, MISSING_USER_ID: pseudonyms (never the raw id), masked text, no raw record
+    assertEquals("BAD_TIMESTAMP", rejects.get(0)[0]);
+    assertEquals("时间不对 电话 <PHONE>", rejects.get(0)[2]);
+    assertTrue(String.valueOf(rejects.get(0)[1]).matches("[0-9a-f]{64}"));
+    assertEquals(rejects.get(0)[1], rejects.get(1)[1]);
+    assertEquals(null, rejects.get(1)[2]);
+    assertEquals("MISSING_USER_ID", rejects.get(2)[0]);
+    assertEquals(null, rejects.get(2)[1]);
+    assertEquals("没有用户", rejects.get(2)[2]);
   }
 
   private static File localJar(File dir) {

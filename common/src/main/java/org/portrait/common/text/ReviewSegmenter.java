@@ -17,7 +17,9 @@ import java.util.Set;
  * <p>PII placeholders never reach HanLP: the masked text is cut around them, the pieces are segmented, and
  * each placeholder is emitted as one token (HanLP happens to keep {@code <PHONE>} whole between Chinese
  * characters, but would glue it to adjacent Latin letters or digits). Placeholders are never stopwords and pass
- * the POS filter. A literal {@code <PHONE>} typed by a user is indistinguishable from a mask, which is harmless.
+ * the POS filter. Placeholders are found ignoring ASCII case: ingest already masked the stored text and the
+ * normaliser lower-cases its {@code <PHONE>}. A literal {@code <PHONE>} typed by a user is indistinguishable
+ * from a mask, which is harmless.
  *
  * <p>Build one per task (HanLP's dictionaries load once per JVM; the {@link Segment} is thread-safe).
  */

@@ -87,6 +87,32 @@ public class ReviewSegmenterTest {
         withStopwords.tokens("ＩＰＨＯＮＥ６的屏幕很好，电话１３８１２３４５６７８", new SegmentStats()));
   }
 
+  /**
+   * Every kind's placeholder is one token, whether the segmenter masks the text itself or gets text that
+   * ingest already masked (then lower-cased by the normaliser), and glued to Latin letters or digits; no token
+   * keeps a digit run or an id of the masked data.
+   */
+  @Test
+  public void everyPlaceholderIsOneTokenAndNothingLeaks() {
+    PiiMasker masker = new PiiMasker();
+    String text = "加我qq123456789 微信abc_12345 卡6222021234567894 号12345678901234 电话一三八一二三四五六七八"
+        + " 身份证11010519491231002x 邮箱a@b.cn 网址www.x.cn";
+    List<String> expected = List.of("加", "我", "qq", "<QQ>", "微信", "<WECHAT>", "卡", "<CARD>", "号", "<NUM>",
+        "电话", "<PHONE>", "身份证", "<ID>", "邮箱", "<EMAIL>", "网址", "<URL>");
+    SegmentStats st = new SegmentStats();
+    assertEquals(expected, plain.tokens(text, st));
+    for (PiiKind k : PiiKind.values()) {
+      assertEquals(k.name(), 1, st.pii[k.ordinal()]);
+    }
+    SegmentStats again = new SegmentStats();
+    assertEquals(expected, plain.tokens(masker.maskRaw(text, null), again));
+    assertEquals(0, java.util.Arrays.stream(again.pii).sum());
+    for (PiiKind k : PiiKind.values()) {
+      assertEquals(List.of("x", k.placeholder(), "好"),
+          plain.tokens("x" + k.placeholder().toLowerCase(java.util.Locale.ROOT) + "好", new SegmentStats()));
+    }
+  }
+
   @Test
   public void posFilterKeepsOnlyListedNatures() {
     SegmentStats st = new SegmentStats();

@@ -26,11 +26,12 @@ import org.apache.parquet.hadoop.ParquetOutputFormat;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.portrait.common.UserSplit;
 import org.portrait.common.config.LocalMode;
+import org.portrait.common.config.UserError;
 import org.portrait.common.csv.Csv;
-import org.portrait.common.io.AtomicOutput;
 import org.portrait.common.privacy.PseudonymKey;
 import org.portrait.jobs.CliArgs;
 import org.portrait.jobs.Jobs;
+import org.portrait.jobs.Stage;
 import org.portrait.jobs.PortraitTool;
 import org.portrait.schema.Review;
 import org.portrait.schema.ReviewReject;
@@ -40,8 +41,10 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code ingest}: raw reviews (CSV/TSV with header, JSON Lines, Avro; optionally compressed) to D/reviews/ (Avro
  * {@link Review}) and D/rejects/ (Parquet {@link ReviewReject}, the review_reject table), plus D/_counters.json.
- * Every record read is accepted or rejected with a reason; the run fails when the counts do not reconcile.
- * Output is committed atomically (a rerun replaces it).
+ * Every record read is accepted or rejected with a reason; the run fails when the counts do not reconcile, and
+ * (a user error) when nothing was accepted. Review texts and reject rows are PII-masked before they are
+ * written; raw records are kept only in a quarantine folder, when one is given. Output is committed atomically
+ * (a rerun replaces it).
  */
 public class IngestDriver extends PortraitTool {
   private static final Logger LOG = LoggerFactory.getLogger(IngestDriver.class);
@@ -54,7 +57,7 @@ public class IngestDriver extends PortraitTool {
   /** Longest accepted text in characters (code points) after clean-up; longer is TEXT_TOO_LONG. Default 5000. */
   public static final String MAX_TEXT_CHARS = "portrait.ingest.max-text-chars";
   public static final int DEFAULT_MAX_TEXT_CHARS = 5000;
-  /** Characters of the raw record kept in a reject row. Default 2000. */
+  /** Characters of the (masked) text kept in a reject row, and of the raw record in the quarantine. Default 2000. */
   public static final String MAX_RAW_CHARS = "portrait.ingest.max-raw-chars";
   public static final int DEFAULT_MAX_RAW_CHARS = 2000;
   /** Bytes after which an unclosed quote in CSV/TSV is given up at the next line end. Default 1 MiB. */
@@ -70,6 +73,16 @@ public class IngestDriver extends PortraitTool {
   public static final int DEFAULT_REDUCERS = 1;
   /** Pseudonym key alias, see {@link PseudonymKey}. */
   public static final String PSEUDONYM_KEY = PseudonymKey.KEY;
+  /**
+   * Allow the public development pseudonym key for output on a cluster file system (anything but file:), where
+   * ingest otherwise refuses it. Default false.
+   */
+  public static final String ALLOW_DEVELOPMENT_KEY = "portrait.ingest.allow-development-key";
+  /**
+   * Folder for the raw records of rejects (JSON Lines, folder mode 700, files 600; normally the layout's
+   * quarantine area, quarantine/dt=&lt;dt&gt;); replaced by each run. Default none: raw records are not kept.
+   */
+  public static final String QUARANTINE = "portrait.ingest.quarantine";
 
   @Override
   public String command() {
@@ -80,10 +93,12 @@ public class IngestDriver extends PortraitTool {
   public String usage() {
     return String.join("\n",
         "usage: ingest --input FILE|DIR[,FILE|DIR...] --output D [--format auto|csv|tsv|jsonl|avro]"
-            + " [--test-share X]",
-        "  Validates, cleans and de-duplicates raw reviews; writes D/reviews/ (Avro Review), D/rejects/ (Parquet",
-        "  ReviewReject, reason + raw record) and D/_counters.json. Every record is accepted or rejected; the run",
-        "  fails if read != accepted + rejected. Formats by extension (.csv .tsv .jsonl .avro, also .gz) unless set.",
+            + " [--test-share X] [--quarantine Q]",
+        "  Validates, cleans, PII-masks and de-duplicates raw reviews; writes D/reviews/ (Avro Review), D/rejects/",
+        "  (Parquet ReviewReject: reason, user key, masked text) and D/_counters.json. Raw records of rejects go",
+        "  to Q (--quarantine or " + QUARANTINE + "; folder mode 700, files 600) or nowhere.",
+        "  Every record is accepted or rejected; the run fails if read != accepted + rejected, and (exit 2) if no",
+        "  record was accepted. Formats by extension (.csv .tsv .jsonl .avro, also .gz) unless set.",
         "  Settings (-D key=value): " + FORMAT + " (auto), " + COLUMN_PREFIX
             + "{user_id,review_id,text,ts,category,label} (the field name),",
         "  " + MAX_TEXT_CHARS + " (" + DEFAULT_MAX_TEXT_CHARS + "), " + MAX_RAW_CHARS + " (" + DEFAULT_MAX_RAW_CHARS
@@ -91,17 +106,19 @@ public class IngestDriver extends PortraitTool {
         "  " + TEST_SHARE + " (" + UserSplit.DEFAULT_TEST_SHARE + "), " + TIMEZONE + " (UTC), " + REDUCERS + " (1),",
         "  " + PSEUDONYM_KEY + ": HMAC key for user pseudonyms, from a Hadoop credential provider",
         "  (hadoop.security.credential.provider.path) or the configuration; without it a public development key",
-        "  is used and a warning printed.");
+        "  is used and a warning printed - refused for output on a cluster file system unless",
+        "  " + ALLOW_DEVELOPMENT_KEY + "=true.");
   }
 
   @Override
   protected List<String> options() {
-    return List.of("input", "output", "format", "test-share");
+    return List.of("input", "output", "format", "test-share", "quarantine");
   }
 
   @Override
   protected int run(CliArgs args) throws Exception {
-    Configuration conf = args.copyTo(new Configuration(getConf()), "format", FORMAT, "test-share", TEST_SHARE);
+    Configuration conf = args.copyTo(new Configuration(getConf()), "format", FORMAT, "test-share", TEST_SHARE,
+        "quarantine", QUARANTINE);
     List<Path> inputs = new ArrayList<>();
     for (String s : args.require("input").split(",")) {
       if (!s.isBlank()) {
@@ -127,20 +144,25 @@ public class IngestDriver extends PortraitTool {
 
   /**
    * Typed entry point: ingests {@code inputs} (files or folders, read recursively; hidden and {@code _} files
-   * skipped) into {@code output}. Bad settings, unknown formats and headers without the user id or text column
-   * are IllegalArgumentExceptions before any job runs; a failed job or counts that do not reconcile are
-   * exceptions too, and leave any previous output in place.
+   * skipped) into {@code output}, and the raw rejects into {@link #QUARANTINE} when set. Bad settings, unknown
+   * formats, headers without the user id or text column and the development key on a cluster are
+   * {@link UserError}s before any job runs; a failed job, counts that do not
+   * reconcile and a run that accepted nothing are exceptions too, and leave any previous output in place.
    */
   public static IngestResult run(Configuration baseConf, List<Path> inputs, Path output) throws IOException {
     Configuration conf = new Configuration(baseConf);
+    PseudonymKey key = PseudonymKey.resolve(conf);
+    IngestGuards.requireUsableKey(conf, key, output);
     List<Path> files = inputFiles(conf, inputs);
+    if (files.isEmpty()) {
+      throw IngestGuards.nothingAccepted(conf, inputs, 0, Map.of());
+    }
     for (Path f : files) {
       IngestFormat format = IngestFormat.of(f, conf);
       if (format.delimited()) {
         checkHeader(conf, f, format);
       }
     }
-    PseudonymKey key = PseudonymKey.resolve(conf);
     if (key.isDevelopmentKey()) {
       LOG.warn(PseudonymKey.warning());
       System.err.println(PseudonymKey.warning());
@@ -150,8 +172,7 @@ public class IngestDriver extends PortraitTool {
       // waitForCompletion polls every 5 s by default: most of a small local job's wall time.
       conf.setIfUnset("mapreduce.client.completion.pollinterval", "100");
     }
-    AtomicOutput out = AtomicOutput.begin(conf, output);
-    try {
+    return Stage.run(conf, output, (out, ownCounters) -> {
       Job job = Jobs.newJob(conf, "ingest", IngestDriver.class);
       job.setInputFormatClass(IngestInputFormat.class);
       // Only hidden files (or none): give the folders themselves, which list as zero splits.
@@ -175,6 +196,11 @@ public class IngestDriver extends PortraitTool {
           ReviewReject.class);
       AvroParquetOutputFormat.setSchema(job, ReviewReject.getClassSchema());
       ParquetOutputFormat.setCompression(job, CompressionCodecName.UNCOMPRESSED);
+      Path quarantine = conf.get(QUARANTINE) == null ? null : new Path(conf.get(QUARANTINE));
+      if (quarantine != null) {
+        MultipleOutputs.addNamedOutput(job, IngestReducer.QUARANTINE, QuarantineOutputFormat.class,
+            NullWritable.class, Text.class);
+      }
       FileOutputFormat.setOutputPath(job, out.tempPath());
       Jobs.runOrThrow(job);
 
@@ -184,29 +210,31 @@ public class IngestDriver extends PortraitTool {
       if (problem != null) {
         throw new IllegalStateException("ingest does not reconcile: " + problem + "; output not committed");
       }
+      if (result.accepted == 0) {
+        throw IngestGuards.nothingAccepted(conf, inputs, result.read, result.rejectedBy);
+      }
+      if (quarantine != null) {
+        IngestGuards.publishQuarantine(conf, new Path(out.tempPath(), IngestReducer.QUARANTINE_DIR), quarantine);
+      }
       FileSystem fs = out.tempPath().getFileSystem(conf);
       // Downstream stages and Hive expect both folders, even when empty.
       fs.mkdirs(new Path(out.tempPath(), IngestReducer.REVIEWS));
       fs.mkdirs(new Path(out.tempPath(), IngestReducer.REJECTS));
-      Jobs.writeCounters(conf, out.tempPath(), counters);
-      out.commit();
+      ownCounters.putAll(counters);
       return result;
-    } catch (IOException | RuntimeException e) {
-      out.abort();
-      throw e;
-    }
+    });
   }
 
-  /** The data files under {@code inputs}; an IllegalArgumentException for a path that does not exist. */
+  /** The data files under {@code inputs}; a UserError for a path that does not exist. */
   static List<Path> inputFiles(Configuration conf, List<Path> inputs) throws IOException {
     if (inputs.isEmpty()) {
-      throw new IllegalArgumentException("no input given");
+      throw new UserError("no input given");
     }
     List<Path> files = new ArrayList<>();
     for (Path in : inputs) {
       FileSystem fs = in.getFileSystem(conf);
       if (!fs.exists(in)) {
-        throw new IllegalArgumentException("input not found: " + in);
+        throw new UserError("input not found: " + in);
       }
       collect(fs, fs.getFileStatus(in), files, true);
     }
@@ -242,7 +270,7 @@ public class IngestDriver extends PortraitTool {
         header = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(v.getBytes(), 0, v.getLength()))
             .toString();
       } catch (CharacterCodingException e) {
-        throw new IllegalArgumentException(file + ": header row is not valid UTF-8");
+        throw new UserError(file + ": header row is not valid UTF-8");
       }
       if (!header.isEmpty() && header.charAt(0) == Csv.BOM) {
         header = header.substring(1);
@@ -250,9 +278,9 @@ public class IngestDriver extends PortraitTool {
       ReviewParser probe = new ReviewParser(columns(conf), null, 0, 0, null);
       probe.setHeader(Csv.parse(header, format.delimiter()));
     } catch (Csv.MalformedRecordException e) {
-      throw new IllegalArgumentException(file + ": bad header: " + e.getMessage());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(file + ": " + e.getMessage());
+      throw new UserError(file + ": bad header: " + e.getMessage());
+    } catch (UserError e) {
+      throw e.getMessage().startsWith(file.toString()) ? e : new UserError(file + ": " + e.getMessage());
     } finally {
       reader.close();
     }

@@ -5,6 +5,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.portrait.common.config.UserError;
 
 /** Input formats ingest reads; chosen by {@link IngestDriver#FORMAT} or, when that is auto, by file extension. */
 public enum IngestFormat {
@@ -19,14 +20,14 @@ public enum IngestFormat {
     return this == CSV || this == TSV;
   }
 
-  /** The format of {@code file}; an IllegalArgumentException naming the file when it cannot be told. */
+  /** The format of {@code file}; a UserError naming the file when it cannot be told. */
   public static IngestFormat of(Path file, Configuration conf) {
     String configured = conf.get(IngestDriver.FORMAT, IngestDriver.DEFAULT_FORMAT).trim().toLowerCase(Locale.ROOT);
     if (!configured.equals("auto")) {
       try {
         return valueOf(configured.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("unknown " + IngestDriver.FORMAT + " '" + configured
+        throw new UserError("unknown " + IngestDriver.FORMAT + " '" + configured
             + "' (auto, csv, tsv, jsonl, avro)");
       }
     }
@@ -47,7 +48,7 @@ public enum IngestFormat {
     if (name.endsWith(".avro")) {
       return AVRO;
     }
-    throw new IllegalArgumentException("cannot tell the format of " + file + " from its extension (.csv, .tsv,"
+    throw new UserError("cannot tell the format of " + file + " from its extension (.csv, .tsv,"
         + " .jsonl, .avro, optionally compressed, e.g. .csv.gz); set -D" + IngestDriver.FORMAT + "=csv|tsv|jsonl|avro");
   }
 }

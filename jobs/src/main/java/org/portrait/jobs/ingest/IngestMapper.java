@@ -19,17 +19,20 @@ import org.portrait.common.UserSplit;
 import org.portrait.common.csv.Csv;
 import org.portrait.common.ingest.RejectReason;
 import org.portrait.common.privacy.PseudonymKey;
+import org.portrait.common.text.PiiKind;
 
 /**
- * Decodes, parses and validates one raw record ({@link ReviewParser}). Accepted reviews are keyed
- * {@code A<review id>} so the reducer sees every copy of an id together; rejects are keyed {@code X<source>@<pos>}
- * (unique) and pass the reducer unchanged. The first record at position 0 of a CSV/TSV file is its header.
+ * Decodes, parses and validates one raw record ({@link ReviewParser}, which also masks PII). Accepted reviews are
+ * keyed {@code A<review id>} so the reducer sees every copy of an id together; rejects are keyed
+ * {@code X<source>@<pos>} (unique) and pass the reducer unchanged. The first record at position 0 of a CSV/TSV
+ * file is its header. The raw record is passed on only when the run keeps a quarantine.
  */
 public class IngestMapper extends Mapper<LongWritable, Text, Text, IngestValue> {
   private ReviewParser parser;
   private IngestFormat format;
   private String source;
   private int maxRawChars;
+  private boolean keepRaw;
   private CharsetDecoder strict;
   private CharsetDecoder lenient;
   private final Text outKey = new Text();
@@ -52,6 +55,7 @@ public class IngestMapper extends Mapper<LongWritable, Text, Text, IngestValue> 
         conf.getInt(IngestDriver.MAX_TEXT_CHARS, IngestDriver.DEFAULT_MAX_TEXT_CHARS),
         new TimestampParser(ZoneId.of(conf.get(IngestDriver.TIMEZONE, IngestDriver.DEFAULT_TIMEZONE))));
     maxRawChars = conf.getInt(IngestDriver.MAX_RAW_CHARS, IngestDriver.DEFAULT_MAX_RAW_CHARS);
+    keepRaw = conf.get(IngestDriver.QUARANTINE) != null;
     strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     lenient = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
@@ -75,8 +79,11 @@ public class IngestMapper extends Mapper<LongWritable, Text, Text, IngestValue> 
       }
       CharBuffer cb = lenient.decode(ByteBuffer.wrap(value.getBytes(), 0, value.getLength()));
       context.getCounter(IngestCounters.RECORDS_READ).increment(1);
-      emit(context, IngestValue.rejected(source, pos, truncate(cb.toString()), RejectReason.UNDECODABLE,
-          "invalid UTF-8 in the record's bytes"));
+      // Parse what could be decoded, so that the reject row has the user key and masked text where readable.
+      String decoded = cb.toString();
+      ReviewParser.Outcome o = parse(decoded);
+      emit(context, IngestValue.rejected(source, pos, raw(decoded), RejectReason.UNDECODABLE,
+          "invalid UTF-8 in the record's bytes", o.userKey, truncate(o.text)));
       return;
     }
     if (pos == 0 && !record.isEmpty() && record.charAt(0) == Csv.BOM) {
@@ -96,11 +103,19 @@ public class IngestMapper extends Mapper<LongWritable, Text, Text, IngestValue> 
       return; // a blank JSON Lines line is not a record
     }
     context.getCounter(IngestCounters.RECORDS_READ).increment(1);
-    ReviewParser.Outcome o = format.delimited() ? parser.parseDelimited(record, format.delimiter())
-        : parser.parseJson(record);
-    String raw = truncate(record);
+    ReviewParser.Outcome o = parse(record);
+    String raw = raw(record);
     emit(context, o.accepted() ? IngestValue.accepted(source, pos, raw, o.review)
-        : IngestValue.rejected(source, pos, raw, o.reason, o.detail));
+        : IngestValue.rejected(source, pos, raw, o.reason, o.detail, o.userKey, truncate(o.text)));
+  }
+
+  private ReviewParser.Outcome parse(String record) {
+    return format.delimited() ? parser.parseDelimited(record, format.delimiter()) : parser.parseJson(record);
+  }
+
+  /** The raw record for the quarantine, or empty when the run keeps none (it then never leaves the mapper). */
+  private String raw(String record) {
+    return keepRaw ? truncate(record) : "";
   }
 
   private void emit(Context context, IngestValue v) throws IOException, InterruptedException {
@@ -109,6 +124,14 @@ public class IngestMapper extends Mapper<LongWritable, Text, Text, IngestValue> 
   }
 
   private String truncate(String s) {
-    return s.length() <= maxRawChars ? s : s.substring(0, maxRawChars) + "...[truncated]";
+    return IngestValue.truncate(s, maxRawChars);
+  }
+
+  @Override
+  protected void cleanup(Context context) {
+    long[] pii = parser.piiCounts();
+    for (PiiKind k : PiiKind.values()) {
+      context.getCounter(IngestCounters.of(k)).increment(pii[k.ordinal()]);
+    }
   }
 }

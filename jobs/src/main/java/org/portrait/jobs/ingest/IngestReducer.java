@@ -1,5 +1,7 @@
 package org.portrait.jobs.ingest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.hadoop.io.NullWritable;
@@ -13,18 +15,26 @@ import org.portrait.schema.ReviewReject;
 /**
  * Keeps one review per review id - the first by source path, then position, whatever order the values arrive in -
  * and rejects the other copies as {@link RejectReason#DUPLICATE_REVIEW_ID}; map-side rejects pass through. Writes
- * reviews/ (Avro) and rejects/ (Parquet) through {@link MultipleOutputs}; the two write methods are the only place
- * that touches it, so tests can capture the output instead.
+ * reviews/ (Avro), rejects/ (Parquet, masked) and, when the run keeps a quarantine, the raw record of each reject
+ * to _quarantine/ (JSON Lines, {@link QuarantineOutputFormat}) through {@link MultipleOutputs}; the write methods
+ * are the only place that touches it, so tests can capture the output instead.
  */
 public class IngestReducer extends Reducer<Text, IngestValue, NullWritable, NullWritable> {
   static final String REVIEWS = "reviews";
   static final String REJECTS = "rejects";
+  /** Named output and folder of the raw rejects; the driver moves them to the quarantine folder. */
+  static final String QUARANTINE = "quarantine";
+  static final String QUARANTINE_DIR = "_quarantine";
+  private static final ObjectMapper JSON = new ObjectMapper();
   private MultipleOutputs<NullWritable, NullWritable> outputs;
   private final AvroKey<Review> avroKey = new AvroKey<>();
+  private final Text line = new Text();
+  private int maxRawChars = IngestDriver.DEFAULT_MAX_RAW_CHARS;
 
   @Override
   protected void setup(Context context) throws IOException, InterruptedException {
     outputs = new MultipleOutputs<>(context);
+    maxRawChars = context.getConfiguration().getInt(IngestDriver.MAX_RAW_CHARS, IngestDriver.DEFAULT_MAX_RAW_CHARS);
   }
 
   @Override
@@ -32,7 +42,7 @@ public class IngestReducer extends Reducer<Text, IngestValue, NullWritable, Null
       throws IOException, InterruptedException {
     if (key.getLength() > 0 && key.charAt(0) == 'X') {
       for (IngestValue v : values) {
-        reject(context, v.reason(), v.toReject());
+        reject(context, v, v.reason(), v.toReject());
       }
       return;
     }
@@ -61,14 +71,26 @@ public class IngestReducer extends Reducer<Text, IngestValue, NullWritable, Null
 
   private void duplicate(Context context, IngestValue dropped, IngestValue kept)
       throws IOException, InterruptedException {
-    reject(context, RejectReason.DUPLICATE_REVIEW_ID, dropped.toReject(RejectReason.DUPLICATE_REVIEW_ID,
-        "review id " + kept.review().getReviewId() + " already taken by " + kept.source() + "@" + kept.position()));
+    ReviewReject r = dropped.toReject(RejectReason.DUPLICATE_REVIEW_ID,
+        "review id " + kept.review().getReviewId() + " already taken by " + kept.source() + "@" + kept.position());
+    // The text of an accepted review is not cut yet; reject rows keep as much as map-side rejects do.
+    r.setText(IngestValue.truncate(r.getText(), maxRawChars));
+    reject(context, dropped, RejectReason.DUPLICATE_REVIEW_ID, r);
   }
 
-  private void reject(Context context, RejectReason reason, ReviewReject r) throws IOException, InterruptedException {
+  private void reject(Context context, IngestValue v, RejectReason reason, ReviewReject r)
+      throws IOException, InterruptedException {
     context.getCounter(IngestCounters.REJECTED).increment(1);
     context.getCounter(IngestCounters.of(reason)).increment(1);
     writeReject(context, r);
+    if (!v.raw().isEmpty()) {
+      // The mapper passes raw records on only when the run keeps a quarantine.
+      ObjectNode o = JSON.createObjectNode();
+      o.put("source", v.source()).put("position", v.position()).put("reason", reason.name()).put("raw", v.raw());
+      line.set(JSON.writeValueAsString(o));
+      writeQuarantine(context, line);
+      context.getCounter(IngestCounters.QUARANTINED).increment(1);
+    }
   }
 
   protected void writeReview(Context context, Review review) throws IOException, InterruptedException {
@@ -78,6 +100,10 @@ public class IngestReducer extends Reducer<Text, IngestValue, NullWritable, Null
 
   protected void writeReject(Context context, ReviewReject reject) throws IOException, InterruptedException {
     outputs.write(REJECTS, null, reject, REJECTS + "/part");
+  }
+
+  protected void writeQuarantine(Context context, Text jsonLine) throws IOException, InterruptedException {
+    outputs.write(QUARANTINE, NullWritable.get(), jsonLine, QUARANTINE_DIR + "/part");
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.portrait.common.ingest.RejectReason;
+import org.portrait.common.text.PiiKind;
 
 /** What an ingest run did: records read, accepted, rejected by reason, and where the output is. */
 public final class IngestResult {
@@ -12,6 +13,8 @@ public final class IngestResult {
   public final long accepted;
   public final long rejected;
   public final Map<RejectReason, Long> rejectedBy;
+  /** Personal data masked, per kind (texts of accepted and rejected records). */
+  public final Map<PiiKind, Long> piiMasked;
   public final Map<String, Long> counters;
 
   IngestResult(Path output, Map<String, Long> counters) {
@@ -23,6 +26,10 @@ public final class IngestResult {
     this.rejectedBy = new EnumMap<>(RejectReason.class);
     for (RejectReason r : RejectReason.values()) {
       rejectedBy.put(r, counters.get(IngestCounters.of(r).name()));
+    }
+    this.piiMasked = new EnumMap<>(PiiKind.class);
+    for (PiiKind k : PiiKind.values()) {
+      piiMasked.put(k, counters.getOrDefault(IngestCounters.of(k).name(), 0L));
     }
   }
 
@@ -47,6 +54,15 @@ public final class IngestResult {
       if (e.getValue() > 0) {
         sb.append("\n  rejected ").append(e.getKey()).append(": ").append(e.getValue());
       }
+    }
+    StringBuilder pii = new StringBuilder();
+    for (Map.Entry<PiiKind, Long> e : piiMasked.entrySet()) {
+      if (e.getValue() > 0) {
+        pii.append(pii.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue());
+      }
+    }
+    if (pii.length() > 0) {
+      sb.append("\n  masked PII: ").append(pii);
     }
     return sb.toString();
   }

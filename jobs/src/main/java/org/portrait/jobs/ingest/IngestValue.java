@@ -12,8 +12,10 @@ import org.portrait.schema.Review;
 import org.portrait.schema.ReviewReject;
 
 /**
- * Map output of ingest: an accepted review or a reject, with where it came from. Accepted reviews carry their
- * (truncated) raw record too, because the reducer may still reject them as duplicates.
+ * Map output of ingest: an accepted review or a reject, with where it came from. A reject carries the user key
+ * (pseudonym) and masked text as far as they could be read. The (truncated) raw record travels only when the
+ * run keeps a quarantine (else it is empty), on accepted reviews too, because the reducer may still reject them
+ * as duplicates.
  */
 public final class IngestValue implements Writable {
   private String source = "";
@@ -22,6 +24,9 @@ public final class IngestValue implements Writable {
   /** Null for an accepted review. */
   private RejectReason reason;
   private String detail;
+  /** Of a reject (an accepted review has them in {@link #review}); null when unknown. */
+  private String userKey;
+  private String text;
   private Review review;
 
   public IngestValue() {}
@@ -30,18 +35,22 @@ public final class IngestValue implements Writable {
     IngestValue v = new IngestValue();
     v.source = source;
     v.position = position;
-    v.raw = raw;
+    v.raw = raw == null ? "" : raw;
     v.review = review;
     return v;
   }
 
-  public static IngestValue rejected(String source, long position, String raw, RejectReason reason, String detail) {
+  /** A reject; {@code userKey} and {@code text} (already masked) may be null, {@code raw} empty or null. */
+  public static IngestValue rejected(String source, long position, String raw, RejectReason reason, String detail,
+      String userKey, String text) {
     IngestValue v = new IngestValue();
     v.source = source;
     v.position = position;
-    v.raw = raw;
+    v.raw = raw == null ? "" : raw;
     v.reason = reason;
     v.detail = detail;
+    v.userKey = userKey;
+    v.text = text;
     return v;
   }
 
@@ -65,14 +74,29 @@ public final class IngestValue implements Writable {
     return position;
   }
 
-  /** The reject row for this record (with {@code reason} overriding its own, e.g. for a duplicate). */
+  /** The raw record (truncated), for the quarantine; empty when the run keeps none. */
+  public String raw() {
+    return raw;
+  }
+
+  /**
+   * The reject row for this record (with {@code reason} overriding its own, e.g. for a duplicate): the user key
+   * and masked text, never the raw record.
+   */
   public ReviewReject toReject(RejectReason why, String why2) {
     return ReviewReject.newBuilder().setReason(why.name()).setDetail(why2).setSource(source)
-        .setPosition(position).setRaw(raw).build();
+        .setPosition(position)
+        .setUserKey(review != null ? review.getUserKey() : userKey)
+        .setText(review != null ? review.getText() : text).build();
   }
 
   public ReviewReject toReject() {
     return toReject(reason, detail);
+  }
+
+  /** {@code s} cut to {@code max} characters, marked; null stays null. */
+  static String truncate(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max) + "...[truncated]";
   }
 
   /** Deterministic precedence among records with the same review id: by source path, then position. */
@@ -88,6 +112,8 @@ public final class IngestValue implements Writable {
     v.raw = raw;
     v.reason = reason;
     v.detail = detail;
+    v.userKey = userKey;
+    v.text = text;
     v.review = review == null ? null : Review.newBuilder(review).build();
     return v;
   }
@@ -100,6 +126,8 @@ public final class IngestValue implements Writable {
     if (reason != null) {
       out.writeByte(1 + reason.ordinal());
       writeNullable(out, detail);
+      writeNullable(out, userKey);
+      writeNullable(out, text);
       return;
     }
     out.writeByte(0);
@@ -124,11 +152,15 @@ public final class IngestValue implements Writable {
     if (kind > 0) {
       reason = RejectReason.values()[kind - 1];
       detail = readNullable(in);
+      userKey = readNullable(in);
+      text = readNullable(in);
       review = null;
       return;
     }
     reason = null;
     detail = null;
+    userKey = null;
+    text = null;
     String id = Text.readString(in);
     String user = Text.readString(in);
     Long ts = in.readBoolean() ? in.readLong() : null;
@@ -158,7 +190,8 @@ public final class IngestValue implements Writable {
     }
     IngestValue v = (IngestValue) o;
     return position == v.position && source.equals(v.source) && raw.equals(v.raw) && reason == v.reason
-        && Objects.equals(detail, v.detail) && Objects.equals(review, v.review);
+        && Objects.equals(detail, v.detail) && Objects.equals(userKey, v.userKey) && Objects.equals(text, v.text)
+        && Objects.equals(review, v.review);
   }
 
   @Override

@@ -12,17 +12,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.portrait.common.UserSplit;
+import org.portrait.common.config.UserError;
 import org.portrait.common.csv.Csv;
 import org.portrait.common.ingest.RejectReason;
 import org.portrait.common.privacy.Pseudonymizer;
+import org.portrait.common.text.PiiKind;
+import org.portrait.common.text.PiiMasker;
 import org.portrait.schema.Review;
 
 /**
  * Turns one decoded input record into a {@link Review} or a reject reason; no Hadoop here. The user id is
- * pseudonymised at once and its split computed from the raw id, so the raw id leaves this class nowhere.
- * A record without a review id gets {@code h-} + the first 20 hex digits of SHA-256(user key, LF, cleaned text):
- * stable across reruns, and the same text posted twice by one user becomes a duplicate.
+ * pseudonymised at once and its split computed from the raw id, so the raw id leaves this class nowhere. The
+ * text is cleaned ({@link TextCleaner}) and PII-masked ({@link PiiMasker#maskRaw}) before anything else sees it,
+ * so neither the review nor a reject row holds it unmasked. A record without a review id gets {@code h-} + the
+ * first 20 hex digits of SHA-256(user key, LF, masked text): stable across reruns, and the same text posted
+ * twice by one user becomes a duplicate.
  */
 public final class ReviewParser {
 
@@ -36,20 +42,31 @@ public final class ReviewParser {
     public String label = "label";
   }
 
-  /** A parsed record: {@link #review} when accepted, else {@link #reason} and {@link #detail}. */
+  /**
+   * A parsed record: {@link #review} when accepted, else {@link #reason} and {@link #detail}, with the
+   * {@link #userKey} (pseudonym) and masked {@link #text} as far as they could be read (else null).
+   */
   public static final class Outcome {
     public final Review review;
     public final RejectReason reason;
     public final String detail;
+    public final String userKey;
+    public final String text;
 
-    private Outcome(Review review, RejectReason reason, String detail) {
+    private Outcome(Review review, RejectReason reason, String detail, String userKey, String text) {
       this.review = review;
       this.reason = reason;
       this.detail = detail;
+      this.userKey = userKey;
+      this.text = text;
     }
 
     static Outcome reject(RejectReason reason, String detail) {
-      return new Outcome(null, reason, detail);
+      return new Outcome(null, reason, detail, null, null);
+    }
+
+    static Outcome reject(RejectReason reason, String detail, String userKey, String text) {
+      return new Outcome(null, reason, detail, userKey, text);
     }
 
     public boolean accepted() {
@@ -58,12 +75,15 @@ public final class ReviewParser {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern QUOTED_TOKEN = Pattern.compile("'[^']{3,}'");
   private final Columns columns;
   private final Pseudonymizer pseudonymizer;
   private final double testShare;
   private final int maxTextChars;
   private final TimestampParser timestamps;
   private final MessageDigest sha256;
+  private final PiiMasker masker = new PiiMasker();
+  private final long[] piiCounts = new long[PiiKind.values().length];
   private Map<String, Integer> headerIndex;
   private int headerSize;
 
@@ -82,7 +102,7 @@ public final class ReviewParser {
   }
 
   /**
-   * Sets the header of a delimited file; an IllegalArgumentException when the user id or text column is
+   * Sets the header of a delimited file; a UserError when the user id or text column is
    * missing (a configuration error that would reject every row).
    */
   public void setHeader(List<String> header) {
@@ -92,7 +112,7 @@ public final class ReviewParser {
     }
     for (String required : new String[] {columns.userId, columns.text}) {
       if (!idx.containsKey(required)) {
-        throw new IllegalArgumentException("header " + header + " has no column '" + required
+        throw new UserError("header " + header + " has no column '" + required
             + "' (map columns with " + IngestDriver.COLUMN_PREFIX + "<field>)");
       }
     }
@@ -102,6 +122,16 @@ public final class ReviewParser {
 
   public boolean hasHeader() {
     return headerIndex != null;
+  }
+
+  /** PII masked so far, per {@link PiiKind#ordinal()} (texts and reject details of every record parsed). */
+  public long[] piiCounts() {
+    return piiCounts;
+  }
+
+  /** {@code s} PII-masked (counted); for reject details, which may quote input values. */
+  public String mask(String s) {
+    return masker.maskRaw(s, piiCounts);
   }
 
   /** One CSV/TSV record (after the header). */
@@ -128,7 +158,9 @@ public final class ReviewParser {
     try {
       node = JSON.readTree(record);
     } catch (JsonProcessingException e) {
-      return Outcome.reject(RejectReason.MALFORMED, "bad JSON: " + e.getOriginalMessage());
+      // Jackson quotes the offending token, which may be any input value (a raw user id): keep short ones only.
+      return Outcome.reject(RejectReason.MALFORMED,
+          mask("bad JSON: " + QUOTED_TOKEN.matcher(e.getOriginalMessage()).replaceAll("'...'")));
     }
     if (node == null || !node.isObject()) {
       return Outcome.reject(RejectReason.MALFORMED, "not a JSON object");
@@ -145,32 +177,35 @@ public final class ReviewParser {
   /** Validates and builds the review from a field lookup (input column name to raw value, null if absent). */
   public Outcome fromFields(Function<String, String> field) {
     String rawUser = trimToNull(field.apply(columns.userId));
+    String userKey = rawUser == null ? null : pseudonymizer.pseudonym(rawUser);
+    String cleaned = TextCleaner.clean(field.apply(columns.text));
+    String text = masker.maskRaw(cleaned, piiCounts);
     if (rawUser == null) {
-      return Outcome.reject(RejectReason.MISSING_USER_ID, "no value in column '" + columns.userId + "'");
+      return Outcome.reject(RejectReason.MISSING_USER_ID, "no value in column '" + columns.userId + "'", null,
+          text);
     }
-    String text = TextCleaner.clean(field.apply(columns.text));
     if (text == null || text.isEmpty()) {
-      return Outcome.reject(RejectReason.EMPTY_TEXT, "no text in column '" + columns.text + "'");
+      return Outcome.reject(RejectReason.EMPTY_TEXT, "no text in column '" + columns.text + "'", userKey, null);
     }
-    int chars = text.codePointCount(0, text.length());
+    // The limit applies to the text as written, not to its masked form.
+    int chars = cleaned.codePointCount(0, cleaned.length());
     if (chars > maxTextChars) {
       return Outcome.reject(RejectReason.TEXT_TOO_LONG,
-          chars + " characters, limit " + maxTextChars + " (" + IngestDriver.MAX_TEXT_CHARS + ")");
+          chars + " characters, limit " + maxTextChars + " (" + IngestDriver.MAX_TEXT_CHARS + ")", userKey, text);
     }
     Long ts;
     try {
       ts = timestamps.parse(field.apply(columns.ts));
     } catch (DateTimeException e) {
-      return Outcome.reject(RejectReason.BAD_TIMESTAMP, e.getMessage());
+      return Outcome.reject(RejectReason.BAD_TIMESTAMP, mask(e.getMessage()), userKey, text);
     }
     Integer label;
     try {
       label = label(field.apply(columns.label));
     } catch (IllegalArgumentException e) {
-      return Outcome.reject(RejectReason.MALFORMED, e.getMessage());
+      return Outcome.reject(RejectReason.MALFORMED, mask(e.getMessage()), userKey, text);
     }
     String category = trimToNull(TextCleaner.clean(field.apply(columns.category)));
-    String userKey = pseudonymizer.pseudonym(rawUser);
     String reviewId = trimToNull(TextCleaner.clean(field.apply(columns.reviewId)));
     if (reviewId == null) {
       reviewId = derivedId(userKey, text);
@@ -184,7 +219,7 @@ public final class ReviewParser {
         .setSplit(UserSplit.of(rawUser, testShare))
         .setText(text)
         .build();
-    return new Outcome(r, null, null);
+    return new Outcome(r, null, null, userKey, text);
   }
 
   /** The id of a record that has none: see the class comment. */

@@ -13,9 +13,14 @@
  * counted as read): header rows, blank lines.
  *
  * <p>Privacy: the raw user id is used for two things in the mapper only - its HMAC-SHA256 pseudonym (the
- * {@code user_key}) and its train/test split ({@link org.portrait.common.UserSplit}) - and is stored nowhere.
- * Reject rows keep the raw record (truncated), so the rejects folder holds raw ids and must be protected like the
- * raw input.
+ * {@code user_key}) and its train/test split ({@link org.portrait.common.UserSplit}) - and is stored nowhere. The
+ * text is PII-masked ({@link org.portrait.common.text.PiiMasker}) in the mapper, before anything is written or
+ * shuffled, and counted per kind ({@code PII_*} counters). Reject rows keep the user key and the masked text,
+ * never the raw record; raw records travel and are written only when a quarantine folder is given
+ * ({@link org.portrait.jobs.ingest.IngestDriver#QUARANTINE}, mode 700, files 600). The public development
+ * pseudonym key is refused for output on a cluster file system unless
+ * {@link org.portrait.jobs.ingest.IngestDriver#ALLOW_DEVELOPMENT_KEY} is set. A run that accepts no record (an
+ * empty input included) fails with a user error naming the reject counts and the format and column settings.
  *
  * <p>Config keys: see the constants of {@link org.portrait.jobs.ingest.IngestDriver}.
  */

@@ -42,7 +42,7 @@ public class PipelineDriver extends PortraitTool {
   public static List<PipelineStage> stages() {
     List<PipelineStage> s = new ArrayList<>();
     s.add(new PipelineStage("ingest", "ingest",
-        l -> List.of("--input", l.input(), "--output", out(l, "ingest")),
+        l -> List.of("--input", l.input(), "--output", out(l, "ingest"), "--quarantine", l.quarantine().toString()),
         l -> out(l, "ingest"), List.of("RECORDS_READ", "ACCEPTED", "REJECTED")));
     s.add(new PipelineStage("segment", "segment",
         l -> List.of("--input", out(l, "ingest") + "/reviews", "--output", out(l, "segment")),

@@ -47,6 +47,11 @@ public record PipelineLayout(Path root, String input, String truth, String evalD
     return new Path(runFolder(PortraitLayout.CHECKPOINTS), stage);
   }
 
+  /** Raw lines of the records ingest rejected (may hold PII): restricted, never a table. */
+  public Path quarantine() {
+    return runFolder(PortraitLayout.QUARANTINE);
+  }
+
   /** Metrics report folder of this run. */
   public Path reports() {
     return runFolder(PortraitLayout.REPORTS);

@@ -1,5 +1,7 @@
 package org.portrait.jobs.segment;
 
+import org.portrait.common.text.PiiKind;
+
 /** Counters of the segment job (written to {@code _counters.json} of its output). */
 public enum SegmentCounters {
   /** Review records read. */
@@ -29,5 +31,18 @@ public enum SegmentCounters {
   /** Masked ID numbers. */
   PII_ID,
   /** Masked URLs. */
-  PII_URL
+  PII_URL,
+  /** Masked QQ numbers (ingest masks first, so these count what ingest did not see, e.g. older staging data). */
+  PII_QQ,
+  /** Masked WeChat ids. */
+  PII_WECHAT,
+  /** Masked bank card numbers. */
+  PII_BANK_CARD,
+  /** Masked other long numbers (11+ digits). */
+  PII_NUMBER;
+
+  /** The counter of a PII kind. */
+  public static SegmentCounters of(PiiKind kind) {
+    return valueOf("PII_" + kind.name());
+  }
 }

@@ -66,9 +66,8 @@ public class SegmentMapper extends Mapper<AvroKey<Review>, NullWritable, AvroKey
     context.getCounter(SegmentCounters.STOPWORDS_REMOVED).increment(stats.stopwordsRemoved);
     context.getCounter(SegmentCounters.PUNCTUATION_REMOVED).increment(stats.punctuationRemoved);
     context.getCounter(SegmentCounters.POS_FILTERED).increment(stats.posFiltered);
-    context.getCounter(SegmentCounters.PII_PHONE).increment(stats.pii[PiiKind.PHONE.ordinal()]);
-    context.getCounter(SegmentCounters.PII_EMAIL).increment(stats.pii[PiiKind.EMAIL.ordinal()]);
-    context.getCounter(SegmentCounters.PII_ID).increment(stats.pii[PiiKind.ID.ordinal()]);
-    context.getCounter(SegmentCounters.PII_URL).increment(stats.pii[PiiKind.URL.ordinal()]);
+    for (PiiKind k : PiiKind.values()) {
+      context.getCounter(SegmentCounters.of(k)).increment(stats.pii[k.ordinal()]);
+    }
   }
 }

@@ -46,6 +46,8 @@ final class CorpusSettings {
         number(IngestDriver.TEST_SHARE, 0, 1),
         zone(IngestDriver.TIMEZONE),
         integer(IngestDriver.REDUCERS, 1, 10000),
+        bool(IngestDriver.ALLOW_DEVELOPMENT_KEY),
+        path(IngestDriver.QUARANTINE),
 
         bool(SegmentConf.STOPWORDS_REMOVE),
         bool(SegmentConf.STOPWORDS_BUNDLED),

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -35,8 +36,10 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.portrait.common.UserSplit;
 import org.portrait.common.config.LocalMode;
+import org.portrait.common.config.UserError;
 import org.portrait.common.ingest.RejectReason;
 import org.portrait.common.io.AvroFiles;
+import org.portrait.common.privacy.PseudonymKey;
 import org.portrait.common.privacy.Pseudonymizer;
 import org.portrait.jobs.Jobs;
 import org.portrait.schema.Review;
@@ -122,14 +125,25 @@ public class IngestDriverTest {
     assertEquals(13, rejects.size());
     List<String> reasons = new ArrayList<>();
     for (GenericRecord g : rejects) {
-      reasons.add(g.get("reason").toString());
+      String reason = g.get("reason").toString();
+      reasons.add(reason);
       assertTrue(g.get("source").toString().endsWith("reconcile.csv"));
-      if (g.get("reason").toString().equals("DUPLICATE_REVIEW_ID")) {
-        assertTrue(g.get("raw").toString().contains("重复编号"));
+      assertEquals("no raw record in the table", null, g.getSchema().getField("raw"));
+      Object userKey = g.get("user_key");
+      if (reason.equals("MISSING_USER_ID") || reason.equals("WRONG_COLUMN_COUNT") || reason.equals("MALFORMED")
+          && g.get("text") == null) {
+        assertEquals(g.toString(), null, userKey);
+      } else {
+        assertEquals(g.toString(), reason.equals("DUPLICATE_REVIEW_ID") ? p.pseudonym("u6") : p.pseudonym("u5"),
+            userKey.toString());
       }
-      if (g.get("reason").toString().equals("UNDECODABLE")) {
-        assertTrue(g.get("raw").toString().contains("\uFFFD"));
+      if (reason.equals("DUPLICATE_REVIEW_ID")) {
+        assertEquals("重复编号", g.get("text").toString());
       }
+      if (reason.equals("UNDECODABLE")) {
+        assertTrue(g.get("text").toString().contains("\uFFFD"));
+      }
+      assertFalse("raw user id in " + g, g.toString().matches(".*\\bu\\d\\b.*"));
     }
     Collections.sort(reasons);
     assertEquals(13, reasons.size());
@@ -193,15 +207,91 @@ public class IngestDriverTest {
     }
   }
 
+  /** An empty input, or one whose every record is rejected, is a user error naming what to check. */
   @Test
-  public void emptyInputGivesEmptyTables() throws Exception {
-    File in = tmp.newFolder("empty-in");
+  public void nothingAcceptedFailsWithAHint() throws Exception {
+    File empty = tmp.newFolder("empty-in");
     Path out = new Path(tmp.getRoot().getAbsolutePath(), "empty-out");
-    IngestResult r = IngestDriver.run(conf, List.of(new Path(in.getAbsolutePath())), out);
-    assertEquals(0, r.read + r.accepted + r.rejected);
-    assertTrue(new File(out.toUri().getPath(), "reviews").isDirectory());
-    assertTrue(new File(out.toUri().getPath(), "rejects").isDirectory());
-    assertTrue(AvroFiles.readAll(conf, new Path(out, "reviews"), Review.class).isEmpty());
+    UserError e = expectUserError(conf, new Path(empty.getAbsolutePath()), out);
+    assertTrue(e.getMessage(), e.getMessage().contains("accepted no record"));
+    assertTrue(e.getMessage(), e.getMessage().contains("read 0"));
+    assertTrue(e.getMessage(), e.getMessage().contains(IngestDriver.FORMAT + "=auto"));
+    Files.write(new File(empty, "only-empty.csv").toPath(), new byte[0]); // a file without records: the same
+    assertTrue(expectUserError(conf, new Path(empty.getAbsolutePath()), out).getMessage().contains("read 0"));
+
+    File in = tmp.newFolder("all-rejected-in");
+    Files.write(new File(in, "x.csv").toPath(),
+        "user_id,text,ts\n,没有用户,\n ,也没有,\nu1,坏时间,yesterday\n".getBytes(StandardCharsets.UTF_8));
+    e = expectUserError(conf, new Path(in.getAbsolutePath()), out);
+    assertTrue(e.getMessage(), e.getMessage().contains("read 3, rejected 3: MISSING_USER_ID 2, BAD_TIMESTAMP 1"));
+    assertTrue(e.getMessage(), e.getMessage().contains(IngestDriver.COLUMN_PREFIX + "user_id=user_id"));
+    assertFalse(e.getMessage(), e.getMessage().contains("\n"));
+    assertFalse("nothing committed", new File(out.toUri().getPath()).exists());
+  }
+
+  /** Raw records go only to the quarantine folder (700, files 600) and only when it is given. */
+  @Test
+  public void rawRejectsGoOnlyToTheQuarantine() throws Exception {
+    File in = tmp.newFolder("quarantine-in");
+    Files.write(new File(in, "x.csv").toPath(), ("user_id,review_id,text,ts\nu1,r1,电话13812345678,\n"
+        + "u2,r2,加我qq 123456789,yesterday\n,r3,没有用户,\nu1,r1,重复,\n").getBytes(StandardCharsets.UTF_8));
+    Configuration q = new Configuration(conf);
+    File quarantine = new File(tmp.getRoot(), "quarantine/dt=2026-12-02");
+    q.set(IngestDriver.QUARANTINE, quarantine.getAbsolutePath());
+    Path out = new Path(tmp.getRoot().getAbsolutePath(), "quarantine-out");
+    IngestResult r = IngestDriver.run(q, List.of(new Path(in.getAbsolutePath())), out);
+    assertEquals(1, r.accepted);
+    assertEquals(3, r.rejected);
+    assertEquals(1L, (long) r.piiMasked.get(org.portrait.common.text.PiiKind.PHONE));
+    assertEquals(1L, (long) r.piiMasked.get(org.portrait.common.text.PiiKind.QQ));
+    assertEquals(3L, (long) r.counters.get("QUARANTINED"));
+    assertEquals("电话 <PHONE>", AvroFiles.readAll(conf, new Path(out, "reviews"), Review.class).get(0).getText());
+    for (GenericRecord g : readParquet(new Path(out, "rejects"))) {
+      assertFalse(g.toString(), g.toString().contains("123456789"));
+    }
+    assertFalse("staged raw rejects left in the output", new File(out.toUri().getPath(), "_quarantine").exists());
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(quarantine.toPath())));
+    List<String> lines = new ArrayList<>();
+    File[] files = quarantine.listFiles((d, n) -> !n.startsWith("."));
+    assertEquals(1, files.length);
+    for (File f : files) {
+      assertEquals(f.getName(), "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f.toPath())));
+      lines.addAll(Files.readAllLines(f.toPath(), StandardCharsets.UTF_8));
+    }
+    assertEquals(3, lines.size());
+    assertTrue(lines.toString(), lines.stream().anyMatch(l -> l.contains("加我qq 123456789")));
+    assertTrue(lines.toString(), lines.stream().anyMatch(l -> l.contains("\"reason\":\"DUPLICATE_REVIEW_ID\"")));
+
+    // without a quarantine folder, the raw records are kept nowhere
+    Path out2 = new Path(tmp.getRoot().getAbsolutePath(), "no-quarantine-out");
+    IngestDriver.run(conf, List.of(new Path(in.getAbsolutePath())), out2);
+    assertFalse(new File(out2.toUri().getPath(), "_quarantine").exists());
+    assertEquals(0L, (long) Jobs.readCounters(conf, out2).get("QUARANTINED"));
+  }
+
+  /** The public development key is refused for output on a cluster file system unless explicitly allowed. */
+  @Test
+  public void developmentKeyIsRefusedOnACluster() throws Exception {
+    Configuration dev = new Configuration(conf);
+    dev.unset(IngestDriver.PSEUDONYM_KEY);
+    Path in = new Path(tmp.getRoot().getAbsolutePath(), "nowhere");
+    UserError e = expectUserError(dev, in, new Path("hdfs://namenode:8020/data/portrait/staging/ingest"));
+    assertTrue(e.getMessage(), e.getMessage().contains(PseudonymKey.KEY));
+    assertTrue(e.getMessage(), e.getMessage().contains("hadoop.security.credential.provider.path"));
+    assertTrue(e.getMessage(), e.getMessage().contains(IngestDriver.ALLOW_DEVELOPMENT_KEY + "=true"));
+    Configuration cluster = new Configuration(dev);
+    cluster.set("fs.defaultFS", "hdfs://namenode:8020");
+    PseudonymKey devKey = PseudonymKey.resolve(dev);
+    try {
+      IngestGuards.requireUsableKey(cluster, devKey, new Path("/data/portrait/staging/ingest"));
+      fail("relative to an HDFS default file system");
+    } catch (UserError expected) {
+      // refused
+    }
+    IngestGuards.requireUsableKey(dev, devKey, new Path("/tmp/local")); // local file system: allowed
+    cluster.setBoolean(IngestDriver.ALLOW_DEVELOPMENT_KEY, true);
+    IngestGuards.requireUsableKey(cluster, devKey, new Path("/data/portrait/staging/ingest"));
+    IngestGuards.requireUsableKey(cluster, PseudonymKey.resolve(conf), new Path("hdfs://namenode:8020/x"));
   }
 
   @Test
@@ -210,13 +300,13 @@ public class IngestDriverTest {
     File csv = new File(in, "x.csv");
     Files.write(csv.toPath(), "user_id,body\nu1,hello\n".getBytes(StandardCharsets.UTF_8));
     Path out = new Path(tmp.getRoot().getAbsolutePath(), "bad-out");
-    expectIllegalArgument(conf, new Path(csv.getAbsolutePath()), out, "no column 'text'");
+    expectUserError(conf, new Path(csv.getAbsolutePath()), out, "no column 'text'");
     Configuration mapped = new Configuration(conf);
     mapped.set(IngestDriver.COLUMN_PREFIX + "text", "body");
     File txt = new File(in, "y.txt");
     Files.write(txt.toPath(), "x".getBytes(StandardCharsets.UTF_8));
-    expectIllegalArgument(conf, new Path(txt.getAbsolutePath()), out, "cannot tell the format");
-    expectIllegalArgument(conf, new Path(in.getAbsolutePath(), "missing.csv"), out, "input not found");
+    expectUserError(conf, new Path(txt.getAbsolutePath()), out, "cannot tell the format");
+    expectUserError(conf, new Path(in.getAbsolutePath(), "missing.csv"), out, "input not found");
     assertFalse(new File(out.toUri().getPath()).exists());
     // with the column mapped, the same file ingests
     assertNotEquals(0, IngestDriver.run(mapped, List.of(new Path(csv.getAbsolutePath())), out).accepted);
@@ -229,14 +319,27 @@ public class IngestDriverTest {
     assertEquals(2, org.apache.hadoop.util.ToolRunner.run(conf, new IngestDriver(), new String[] {"--output", "x"}));
     assertEquals(2, org.apache.hadoop.util.ToolRunner.run(conf, new IngestDriver(),
         new String[] {"--input", tmp.getRoot() + "/nope", "--output", tmp.getRoot() + "/o"}));
+    // user errors of this stage: nothing accepted, the development key on a cluster
+    assertEquals(2, org.apache.hadoop.util.ToolRunner.run(conf, new IngestDriver(),
+        new String[] {"--input", tmp.newFolder("cli-empty").getPath(), "--output", tmp.getRoot() + "/o"}));
+    Configuration dev = new Configuration(conf);
+    dev.unset(IngestDriver.PSEUDONYM_KEY);
+    assertEquals(2, org.apache.hadoop.util.ToolRunner.run(dev, new IngestDriver(),
+        new String[] {"--input", tmp.getRoot().getPath(), "--output", "hdfs://namenode:8020/o"}));
   }
 
-  private static void expectIllegalArgument(Configuration c, Path input, Path out, String message) throws Exception {
+  private static UserError expectUserError(Configuration c, Path input, Path out) throws Exception {
     try {
       IngestDriver.run(c, List.of(input), out);
-      fail("expected failure: " + message);
-    } catch (IllegalArgumentException e) {
-      assertTrue(e.getMessage(), e.getMessage().contains(message));
+    } catch (UserError e) {
+      return e;
     }
+    throw new AssertionError("expected a UserError");
+  }
+
+  /** A user mistake: a {@link UserError} (exit 2, one line), not any IllegalArgumentException. */
+  private static void expectUserError(Configuration c, Path input, Path out, String message) throws Exception {
+    UserError e = expectUserError(c, input, out);
+    assertTrue(e.getMessage(), e.getMessage().contains(message));
   }
 }

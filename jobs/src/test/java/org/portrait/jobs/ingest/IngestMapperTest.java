@@ -102,15 +102,45 @@ public class IngestMapperTest {
       assertTrue(out.get(i).getFirst().toString().startsWith("X/in/a.csv@"));
       assertEquals(v.position(), Long.parseLong(out.get(i).getFirst().toString().substring(11)));
     }
-    assertTrue(out.get(7).getSecond().toReject().getRaw().contains("\uFFFD"));
+    String key = new Pseudonymizer("test-key").pseudonym("u1");
+    // The reject rows have the pseudonym where the user id was read, and the text where there was one.
+    assertEquals(null, out.get(0).getSecond().toReject().getUserKey());
+    assertEquals("x", out.get(0).getSecond().toReject().getText());
+    assertEquals(key, out.get(1).getSecond().toReject().getUserKey());
+    assertEquals(null, out.get(1).getSecond().toReject().getText());
+    assertEquals(key, out.get(3).getSecond().toReject().getUserKey());
+    assertEquals(null, out.get(4).getSecond().toReject().getUserKey()); // wrong column count: nothing read
+    assertEquals(key, out.get(7).getSecond().toReject().getUserKey()); // undecodable, but the fields parse
+    assertTrue(out.get(7).getSecond().toReject().getText().contains("\uFFFD"));
+    for (Pair<Text, IngestValue> p : out) {
+      assertEquals("no quarantine, no raw record", "", p.getSecond().raw());
+    }
     assertEquals(8, counter(IngestCounters.RECORDS_READ));
   }
 
   @Test
-  public void rawRecordIsTruncated() throws Exception {
+  public void textIsMaskedBeforeAnythingIsEmittedAndCountedPerKind() throws Exception {
+    driver.getConfiguration().setInt(IngestDriver.MAX_TEXT_CHARS, 100);
+    List<Pair<Text, IngestValue>> out = csv(HEADER,
+        "r1,u1,2024-01-01,c,1,加我qq 123456789 电话13812345678",
+        "r2,,2024-01-01,c,1,微信 abc_12345",
+        "r3,u2,2024-01-01,c,1,好书").run();
+    assertEquals("加我qq <QQ> 电话 <PHONE>", out.get(0).getSecond().review().getText());
+    assertEquals("微信 <WECHAT>", out.get(1).getSecond().toReject().getText());
+    assertEquals("好书", out.get(2).getSecond().review().getText());
+    assertEquals(1, counter(IngestCounters.PII_QQ));
+    assertEquals(1, counter(IngestCounters.PII_PHONE));
+    assertEquals(1, counter(IngestCounters.PII_WECHAT));
+    assertEquals(0, counter(IngestCounters.PII_EMAIL));
+  }
+
+  @Test
+  public void rejectTextIsTruncatedAndRawKeptOnlyForTheQuarantine() throws Exception {
     driver.getConfiguration().setInt(IngestDriver.MAX_RAW_CHARS, 10);
+    driver.getConfiguration().set(IngestDriver.QUARANTINE, "/q");
     List<Pair<Text, IngestValue>> out = csv(HEADER, "r1,,2024-01-01,c,1,some longer text").run();
-    assertEquals("r1,,2024-0...[truncated]", out.get(0).getSecond().toReject().getRaw());
+    assertEquals("some longe...[truncated]", out.get(0).getSecond().toReject().getText());
+    assertEquals("r1,,2024-0...[truncated]", out.get(0).getSecond().raw());
   }
 
   @Test

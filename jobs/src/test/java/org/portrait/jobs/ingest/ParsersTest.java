@@ -147,4 +147,26 @@ public class ParsersTest {
     assertEquals(RejectReason.MISSING_USER_ID, p.parseJson("{\"user_id\":null,\"text\":\"x\"}").reason);
     assertEquals(RejectReason.EMPTY_TEXT, p.parseJson("{\"user_id\":\"u\"}").reason);
   }
+
+  /** Texts are masked before anything sees them; rejects carry the pseudonym and masked text where read. */
+  @Test
+  public void textIsMaskedAndRejectsCarryNoRawValues() {
+    ReviewParser p = new ReviewParser(new ReviewParser.Columns(), pseudo, 0.3, 100, utc);
+    p.setHeader(Arrays.asList("user_id", "ts", "text"));
+    ReviewParser.Outcome ok = p.parseDelimited("u1,,加我qq 123456789", ',');
+    assertEquals("加我qq <QQ>", ok.review.getText());
+    assertEquals(pseudo.pseudonym("u1"), ok.userKey);
+    ReviewParser.Outcome badTs = p.parseDelimited("u1,soon,电话13812345678", ',');
+    assertEquals(RejectReason.BAD_TIMESTAMP, badTs.reason);
+    assertEquals(pseudo.pseudonym("u1"), badTs.userKey);
+    assertEquals("电话 <PHONE>", badTs.text);
+    ReviewParser.Outcome noUser = p.parseDelimited(",,微信 abc_12345", ',');
+    assertNull(noUser.userKey);
+    assertEquals("微信 <WECHAT>", noUser.text);
+    assertEquals(1, p.piiCounts()[org.portrait.common.text.PiiKind.PHONE.ordinal()]);
+    assertEquals(1, p.piiCounts()[org.portrait.common.text.PiiKind.WECHAT.ordinal()]);
+    ReviewParser.Outcome json = p.parseJson("user12345,电话13812345678");
+    assertEquals(RejectReason.MALFORMED, json.reason);
+    assertTrue(json.detail, !json.detail.contains("user12345") && !json.detail.contains("13812345678"));
+  }
 }

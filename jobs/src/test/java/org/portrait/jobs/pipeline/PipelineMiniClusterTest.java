@@ -69,6 +69,8 @@ public class PipelineMiniClusterTest {
     conf.setInt("portrait.glove.dim", 20);
     // Mahout's MapReduce k-means is one YARN job per iteration; the chain test runs it in the driver.
     conf.setBoolean("portrait.segments.sequential", true);
+    // A test cluster has no credential provider: allow the public development pseudonym key explicitly.
+    conf.setBoolean("portrait.ingest.allow-development-key", true);
   }
 
   @AfterClass
