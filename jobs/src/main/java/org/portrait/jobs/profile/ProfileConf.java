@@ -20,6 +20,11 @@ public final class ProfileConf {
   public static final String VECTORS = "portrait.profile.vectors";
   /** Folder with the trained classifiers (category.model, sentiment.model, sif-pc.txt); set by the driver. */
   public static final String MODELS = "portrait.profile.models";
+  /**
+   * Apply a trained model instead of training: the models/ folder of an earlier profile run (or that run's output
+   * folder). Its classifiers, threshold, document count and weighting are used as they are. Default: none (train).
+   */
+  public static final String APPLY_MODEL = "portrait.profile.apply-model";
   /** Taxonomy file; default: the bundled interest-taxonomy.tsv. */
   public static final String TAXONOMY = "portrait.profile.taxonomy";
   /** Vector weighting, tfidf or sif. Default sif. */

@@ -66,21 +66,37 @@ public class ProfileDriver extends PortraitTool {
       Path tmp = out.tempPath();
       Path models = new Path(tmp, "models");
       Result res = new Result();
-      boolean supervised = conf.getBoolean(ProfileConf.SUPERVISED, true);
-      boolean tune = conf.get(ProfileConf.INTEREST_THRESHOLD) == null;
-      res.training = ProfileTraining.run(conf, input, models, supervised, tune);
-      conf.setLong(ProfileConf.DOC_COUNT, res.training.docCount);
-      if (tune && !Double.isNaN(res.training.interestThreshold)) {
-        conf.setDouble(ProfileConf.INTEREST_THRESHOLD, res.training.interestThreshold);
-      }
-      res.interestThreshold = conf.getDouble(ProfileConf.INTEREST_THRESHOLD, ProfileConf.DEFAULT_INTEREST_THRESHOLD);
-      conf.set(ProfileConf.MODEL_ID, modelId(conf, res));
+      boolean applying = conf.get(ProfileConf.APPLY_MODEL) != null;
       Map<String, Long> sif = new LinkedHashMap<>();
-      if ("sif".equalsIgnoreCase(conf.get(ProfileConf.WEIGHTING, ProfileConf.DEFAULT_WEIGHTING))) {
-        sif = sifComponent(conf, input, new Path(tmp, "_sif"), models);
+      if (applying) {
+        // Apply mode: score with a model trained earlier; nothing is trained or tuned on this input.
+        Map<String, String> info = AppliedModel.apply(conf, AppliedModel.resolve(conf,
+            new Path(conf.get(ProfileConf.APPLY_MODEL))), models);
+        res.training = new ProfileTraining.Result();
+        res.training.docCount = conf.getLong(ProfileConf.DOC_COUNT, 0);
+        res.training.category = Boolean.parseBoolean(info.getOrDefault("category", "true"));
+        res.interestThreshold = conf.getDouble(ProfileConf.INTEREST_THRESHOLD, 0);
+        res.counters.put("MODEL_APPLIED", 1L);
+      } else {
+        boolean supervised = conf.getBoolean(ProfileConf.SUPERVISED, true);
+        boolean tune = conf.get(ProfileConf.INTEREST_THRESHOLD) == null;
+        res.training = ProfileTraining.run(conf, input, models, supervised, tune);
+        conf.setLong(ProfileConf.DOC_COUNT, res.training.docCount);
+        if (tune && !Double.isNaN(res.training.interestThreshold)) {
+          conf.setDouble(ProfileConf.INTEREST_THRESHOLD, res.training.interestThreshold);
+        }
+        res.interestThreshold = conf.getDouble(ProfileConf.INTEREST_THRESHOLD,
+            ProfileConf.DEFAULT_INTEREST_THRESHOLD);
+        conf.set(ProfileConf.MODEL_ID, modelId(conf, res));
+        if ("sif".equalsIgnoreCase(conf.get(ProfileConf.WEIGHTING, ProfileConf.DEFAULT_WEIGHTING))) {
+          sif = sifComponent(conf, input, new Path(tmp, "_sif"), models);
+        }
+        res.counters.put("MODEL_APPLIED", 0L);
       }
       conf.set(ProfileConf.MODELS, models.toString());
-      writeModelInfo(conf, models, res);
+      if (!applying) {
+        writeModelInfo(conf, models, res);
+      }
 
       Job job = Jobs.newJob(conf, "profile", ProfileDriver.class);
       configureInput(job, input);
@@ -194,17 +210,20 @@ public class ProfileDriver extends PortraitTool {
   }
 
   private static void writeModelInfo(Configuration conf, Path models, Result res) throws IOException {
-    FileSystem fs = models.getFileSystem(conf);
-    String info = "model_id\t" + conf.get(ProfileConf.MODEL_ID) + "\n"
-        + "doc_count\t" + res.training.docCount + "\n"
-        + "train_reviews\t" + res.training.trainReviews + "\n"
-        + "category_examples\t" + res.training.categoryExamples + "\n"
-        + "sentiment_examples\t" + res.training.sentimentExamples + "\n"
-        + "interest_threshold\t" + res.interestThreshold + "\n"
-        + "tuning_users\t" + res.training.tuningUsers + "\n";
-    try (OutputStream o = fs.create(new Path(models, "model-info.tsv"), true)) {
-      o.write(info.getBytes(StandardCharsets.UTF_8));
-    }
+    Map<String, String> info = new LinkedHashMap<>();
+    info.put("model_id", conf.get(ProfileConf.MODEL_ID));
+    info.put("doc_count", Long.toString(res.training.docCount));
+    info.put("train_reviews", Long.toString(res.training.trainReviews));
+    info.put("category_examples", Integer.toString(res.training.categoryExamples));
+    info.put("sentiment_examples", Integer.toString(res.training.sentimentExamples));
+    info.put("interest_threshold", Double.toString(res.interestThreshold));
+    info.put("tuning_users", Integer.toString(res.training.tuningUsers));
+    // What applying the model later needs to score the same way (see AppliedModel).
+    info.put("category", Boolean.toString(res.training.category));
+    info.put("weighting", conf.get(ProfileConf.WEIGHTING, ProfileConf.DEFAULT_WEIGHTING).toLowerCase());
+    info.put("vocab_sha256", AppliedModel.sha256(conf, new Path(conf.get(ProfileConf.VOCAB))));
+    info.put("vectors_sha256", AppliedModel.sha256(conf, new Path(conf.get(ProfileConf.VECTORS))));
+    AppliedModel.writeInfo(conf, models, info);
   }
 
   /** {@code dir/name} when {@code dirOrFile} is a folder, else the file itself. */
@@ -229,16 +248,18 @@ public class ProfileDriver extends PortraitTool {
   public String usage() {
     return "profile --input S --vectors M --vocab V --output P [--weighting sif|tfidf] [--taxonomy FILE]\n"
         + "        [--keywords 10] [--interest-threshold T (default: tuned on train users)] [--no-supervised]\n"
-        + "        [--seed 1] [--reducers 2] [--run-id ID]\n"
+        + "        [--seed 1] [--reducers 2] [--run-id ID] [--model P_OLD/models]\n"
         + "  Builds one profile per user from tokenized reviews (S), word vectors (M/vectors.txt) and vocabulary\n"
         + "  (V/vocab.tsv). Writes P/user_profile/ (Parquet), P/review_predictions/ (Avro), P/models/.\n"
-        + "  Classifiers are trained on split=train reviews only. Keys: portrait.profile.* (see ProfileConf).";
+        + "  Classifiers are trained on split=train reviews only; with --model the classifiers, threshold and IDF\n"
+        + "  document count of an earlier run are applied instead (same --vectors and --vocab required).\n"
+        + "  Keys: portrait.profile.* (see ProfileConf).";
   }
 
   @Override
   protected List<String> options() {
     return List.of("input", "vectors", "vocab", "output", "weighting", "taxonomy", "keywords",
-        "interest-threshold", "seed", "reducers", "run-id");
+        "interest-threshold", "seed", "reducers", "run-id", "model");
   }
 
   @Override
@@ -273,6 +294,9 @@ public class ProfileDriver extends PortraitTool {
     }
     if (a.has("run-id")) {
       conf.set(ProfileConf.RUN_ID, a.get("run-id", ""));
+    }
+    if (a.has("model")) {
+      conf.set(ProfileConf.APPLY_MODEL, a.get("model", ""));
     }
     if (a.has("no-supervised")) {
       conf.setBoolean(ProfileConf.SUPERVISED, false);

@@ -30,6 +30,7 @@ final class ProfileSettings {
         path(ProfileConf.VOCAB).setByDriver(),
         path(ProfileConf.VECTORS).setByDriver(),
         path(ProfileConf.MODELS).setByDriver(),
+        path(ProfileConf.APPLY_MODEL),
         path(ProfileConf.TAXONOMY),
         oneOfIgnoringCase(ProfileConf.WEIGHTING, "tfidf", "sif"),
         positive(ProfileConf.SIF_A, 1),

@@ -172,6 +172,55 @@ public class ProfileDriverTest {
     assertNull(p.getSegmentId());
   }
 
+  /** A model applied to reviews of other users predicts what the run that trained it predicted on them. */
+  @Test
+  public void appliedModelReproducesTheTrainingRunsPredictions() throws Exception {
+    File sub = new File(dir, "S-new");
+    assertTrue(sub.mkdirs());
+    java.nio.file.Files.copy(new File(dir, "S/part-1.avro").toPath(), new File(sub, "part-1.avro").toPath());
+    Configuration apply = new Configuration(conf);
+    apply.set(ProfileConf.APPLY_MODEL, new File(dir, "P").getPath());
+    ProfileDriver.Result r = ProfileDriver.run(apply, new Path(sub.getPath()), new Path(new File(dir, "M").getPath()),
+        new Path(new File(dir, "V").getPath()), new Path(new File(dir, "P-applied").getPath()));
+    assertEquals(1L, (long) r.counters.get("MODEL_APPLIED"));
+    assertEquals(0L, (long) r.counters.get("TRAIN_REVIEWS"));
+    assertEquals(result.interestThreshold, r.interestThreshold, 0);
+    Map<String, ReviewPrediction> trained = new HashMap<>();
+    for (ReviewPrediction p : AvroFiles.readAll(conf, new Path(new File(dir, "P/review_predictions").getPath()),
+        ReviewPrediction.class)) {
+      trained.put(p.getReviewId(), p);
+    }
+    List<ReviewPrediction> applied = AvroFiles.readAll(conf,
+        new Path(new File(dir, "P-applied/review_predictions").getPath()), ReviewPrediction.class);
+    assertEquals(6, applied.size());
+    for (ReviewPrediction p : applied) {
+      assertEquals(p.getReviewId(), trained.get(p.getReviewId()), p);
+    }
+    List<UserProfile> again = readProfiles(conf, new Path(new File(dir, "P-applied/user_profile").getPath()));
+    assertEquals(2, again.size());
+    for (UserProfile p : again) {
+      assertEquals(p.getUserKey(), profiles.get(p.getUserKey()), p);
+    }
+  }
+
+  @Test
+  public void appliedModelRefusesOtherVectors() throws Exception {
+    File other = new File(dir, "M-other");
+    assertTrue(other.mkdirs());
+    java.nio.file.Files.writeString(new File(other, "vectors.txt").toPath(),
+        java.nio.file.Files.readString(new File(dir, "M/vectors.txt").toPath()) + "额外 0.1 0.2\n");
+    Configuration apply = new Configuration(conf);
+    apply.set(ProfileConf.APPLY_MODEL, new File(dir, "P/models").getPath());
+    try {
+      ProfileDriver.run(apply, new Path(new File(dir, "S").getPath()), new Path(other.getPath()),
+          new Path(new File(dir, "V").getPath()), new Path(new File(dir, "P-bad").getPath()));
+      org.junit.Assert.fail("other vectors accepted");
+    } catch (org.portrait.common.config.UserError e) {
+      assertTrue(e.getMessage(), e.getMessage().contains("other --vectors"));
+      assertFalse(new File(dir, "P-bad").exists());
+    }
+  }
+
   @Test
   public void onePredictionPerReview() throws Exception {
     List<ReviewPrediction> preds = AvroFiles.readAll(conf, new Path(new File(dir, "P/review_predictions").getPath()),

@@ -1,0 +1,127 @@
+package org.portrait.jobs.profile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
+import org.apache.hadoop.fs.Path;
+import org.portrait.common.config.UserError;
+
+/**
+ * The trained part of a profile run ({@code P/models/}: classifiers, category prior, SIF component and
+ * {@code model-info.tsv}) and how a later run applies it instead of training: the same vocabulary and vectors
+ * (checked by their SHA-256), the same document count for IDF, threshold, weighting and model id, so the
+ * applied run scores reviews exactly as the run that trained the model did.
+ */
+final class AppliedModel {
+  static final String INFO = "model-info.tsv";
+
+  private AppliedModel() {}
+
+  /** SHA-256 of a file's bytes (vocab.tsv, vectors.txt: a few MB). */
+  static String sha256(Configuration conf, Path file) throws IOException {
+    MessageDigest md;
+    try {
+      md = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    byte[] buf = new byte[1 << 16];
+    try (InputStream in = file.getFileSystem(conf).open(file)) {
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        md.update(buf, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(md.digest());
+  }
+
+  /** Writes model-info.tsv: what a later run needs to apply the model, and the training figures. */
+  static void writeInfo(Configuration conf, Path models, Map<String, String> info) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    info.forEach((k, v) -> sb.append(k).append('\t').append(v).append('\n'));
+    FileSystem fs = models.getFileSystem(conf);
+    fs.mkdirs(models);
+    try (OutputStream o = fs.create(new Path(models, INFO), true)) {
+      o.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  static Map<String, String> readInfo(Configuration conf, Path models) throws IOException {
+    Path file = new Path(models, INFO);
+    FileSystem fs = file.getFileSystem(conf);
+    if (!fs.exists(file)) {
+      throw new UserError("--model " + models + ": no " + INFO + " (expected the models/ folder of a profile run)");
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    try (InputStream in = fs.open(file)) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        int tab = line.indexOf('\t');
+        if (tab > 0) {
+          out.put(line.substring(0, tab), line.substring(tab + 1));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The models folder named by {@code --model}: the folder itself, or the models/ folder of a profile output. */
+  static Path resolve(Configuration conf, Path given) throws IOException {
+    FileSystem fs = given.getFileSystem(conf);
+    if (fs.exists(new Path(given, INFO))) {
+      return given;
+    }
+    if (fs.exists(new Path(given, "models/" + INFO))) {
+      return new Path(given, "models");
+    }
+    throw new UserError("--model " + given + ": not a profile model (no " + INFO + " in it or in its models/)");
+  }
+
+  /**
+   * Copies the model into {@code models} (so the output names what produced it) and sets in {@code conf} what
+   * the tasks must score with: document count, threshold, weighting, model id. Refuses other vocabulary or
+   * vectors than the model was trained with, naming which differs.
+   */
+  static Map<String, String> apply(Configuration conf, Path source, Path models) throws IOException {
+    Map<String, String> info = readInfo(conf, source);
+    for (String[] f : new String[][] {{"vocab_sha256", ProfileConf.VOCAB, "--vocab"},
+        {"vectors_sha256", ProfileConf.VECTORS, "--vectors"}}) {
+      String want = info.get(f[0]);
+      if (want != null && !want.equals(sha256(conf, new Path(conf.get(f[1]))))) {
+        throw new UserError("--model " + source + " was trained with other " + f[2] + " than "
+            + conf.get(f[1]) + "; pass the vocabulary and vectors of the model's run");
+      }
+    }
+    FileSystem fs = source.getFileSystem(conf);
+    fs.mkdirs(models);
+    for (FileStatus st : fs.listStatus(source, p -> !p.getName().startsWith("."))) {
+      if (!FileUtil.copy(fs, st.getPath(), fs, new Path(models, st.getPath().getName()), false, conf)) {
+        throw new IOException("cannot copy " + st.getPath() + " into " + models);
+      }
+    }
+    conf.setLong(ProfileConf.DOC_COUNT, Long.parseLong(required(info, "doc_count", source)));
+    conf.set(ProfileConf.INTEREST_THRESHOLD, required(info, "interest_threshold", source));
+    if (info.containsKey("weighting")) {
+      conf.set(ProfileConf.WEIGHTING, info.get("weighting"));
+    }
+    conf.set(ProfileConf.MODEL_ID, required(info, "model_id", source));
+    return info;
+  }
+
+  private static String required(Map<String, String> info, String key, Path source) {
+    String v = info.get(key);
+    if (v == null) {
+      throw new UserError("--model " + source + ": " + INFO + " has no " + key);
+    }
+    return v;
+  }
+}
