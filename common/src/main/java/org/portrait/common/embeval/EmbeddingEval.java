@@ -50,21 +50,35 @@ public final class EmbeddingEval {
     }
   }
 
-  /** Evaluates every known set present in {@code evalDir}. */
+  /** Where test sets come from: the set's stream, or null when the folder has no such set. */
+  @FunctionalInterface
+  public interface SetSource {
+    InputStream open(String name) throws IOException;
+  }
+
+  /** Evaluates every known set present in the local folder {@code evalDir}. */
   public static List<Result> evaluateDir(WordVectors v, File evalDir) throws IOException {
+    return evaluate(v, name -> {
+      File f = new File(evalDir, name);
+      return f.isFile() ? Files.newInputStream(f.toPath()) : null;
+    });
+  }
+
+  /** Evaluates every known set {@code source} has (on a cluster: a folder of the file system). */
+  public static List<Result> evaluate(WordVectors v, SetSource source) throws IOException {
     List<Result> out = new ArrayList<>();
     for (String name : SIMILARITY_SETS) {
-      File f = new File(evalDir, name);
-      if (f.isFile()) {
-        try (InputStream in = Files.newInputStream(f.toPath())) {
+      InputStream in = source.open(name);
+      if (in != null) {
+        try (in) {
           out.add(similarity(v, name, in));
         }
       }
     }
     for (String name : ANALOGY_SETS) {
-      File f = new File(evalDir, name);
-      if (f.isFile()) {
-        try (InputStream in = Files.newInputStream(f.toPath())) {
+      InputStream in = source.open(name);
+      if (in != null) {
+        try (in) {
           out.add(analogy(v, name, in));
         }
       }

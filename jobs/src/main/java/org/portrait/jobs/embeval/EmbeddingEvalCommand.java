@@ -3,7 +3,6 @@ package org.portrait.jobs.embeval;
 import org.portrait.common.config.UserError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.portrait.common.embeval.EmbeddingEval;
 import org.portrait.common.embeval.WordVectors;
@@ -25,12 +25,19 @@ import org.portrait.jobs.glove.NearestCommand;
  */
 public class EmbeddingEvalCommand extends PortraitTool {
 
-  /** Evaluates the vectors (file or model folder) on every known set in {@code evalDir} (local folder). */
-  public static List<EmbeddingEval.Result> evaluate(Configuration conf, Path vectors, File evalDir) throws IOException {
-    if (!evalDir.isDirectory()) {
+  /**
+   * Evaluates the vectors (file or model folder) on every known set in {@code evalDir}, a folder of any Hadoop
+   * file system (the layout's reference/eval on a cluster).
+   */
+  public static List<EmbeddingEval.Result> evaluate(Configuration conf, Path vectors, Path evalDir) throws IOException {
+    FileSystem fs = evalDir.getFileSystem(conf);
+    if (!fs.exists(evalDir) || !fs.getFileStatus(evalDir).isDirectory()) {
       throw new UserError("eval folder not found: " + evalDir);
     }
-    return EmbeddingEval.evaluateDir(NearestCommand.load(conf, vectors), evalDir);
+    return EmbeddingEval.evaluate(NearestCommand.load(conf, vectors), name -> {
+      Path set = new Path(evalDir, name);
+      return fs.isFile(set) ? fs.open(set) : null;
+    });
   }
 
   /** The results as a JSON-friendly map: set -> {metric, score, covered, total, coverage}. */
@@ -68,7 +75,7 @@ public class EmbeddingEvalCommand extends PortraitTool {
   @Override
   protected int run(CliArgs args) throws Exception {
     List<EmbeddingEval.Result> results = evaluate(getConf(), new Path(args.require("vectors")),
-        new File(args.require("eval")));
+        new Path(args.require("eval")));
     for (EmbeddingEval.Result r : results) {
       System.out.println(r);
     }
