@@ -90,8 +90,14 @@ public class PipelineMiniClusterTest {
     Path truth = new Path("/portrait/raw/truth.csv");
     int rows = copyHead(fs, sample("reviews.csv"), raw, 1200);
     copyHead(fs, sample("truth.csv"), truth, Integer.MAX_VALUE);
-    PipelineLayout layout = new PipelineLayout(new Path("/portrait/run"), raw.toString(), truth.toString(), null, null,
-        "2026-01-01");
+    // A small similarity set on HDFS: embedding-eval must read its test sets through the file system.
+    Path eval = new Path("/portrait/reference/eval");
+    try (OutputStream out = fs.create(new Path(eval, "wordsim-240.txt"), true)) {
+      out.write("酒店\t房间\t7.0\n手机\t电脑\t6.0\n质量\t不错\t3.0\n酒店\t质量\t1.0\n"
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    PipelineLayout layout = new PipelineLayout(new Path("/portrait/run"), raw.toString(), truth.toString(),
+        eval.toString(), null, "2026-01-01");
 
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
     int rc = PipelineDriver.run(conf, layout, null, null, new PrintStream(progress, true, StandardCharsets.UTF_8));
@@ -101,6 +107,10 @@ public class PipelineMiniClusterTest {
     Map<String, Long> ingest = Jobs.readCounters(conf, layout.stage("ingest"));
     assertEquals(lines, (long) rows, (long) ingest.get("RECORDS_READ"));
     assertEquals(lines, ingest.get("RECORDS_READ").longValue(), ingest.get("ACCEPTED") + ingest.get("REJECTED"));
+    Path evalJson = new Path(layout.stage("embedding-eval"), PipelineDriver.EMBEDDING_EVAL_JSON);
+    assertTrue("embedding-eval read its sets from HDFS\n" + lines, fs.exists(evalJson));
+    String json = new String(fs.open(evalJson).readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(json, json.contains("\"wordsim-240.txt\"") && json.contains("\"total\" : 4"));
     for (String table : List.of("user_profile", "word_vector", "user_segment")) {
       Path partition = layout.partition(table);
       assertTrue(table + " published on HDFS\n" + lines, fs.exists(partition));
