@@ -35,6 +35,11 @@ public class PipelineDriver extends PortraitTool {
   public static final String LOCK_MAX_AGE_HOURS = "portrait.run.lock-max-age-hours";
   public static final int DEFAULT_LOCK_MAX_AGE_HOURS = 24;
 
+  /** Age after which a run lock is stale ({@link #LOCK_MAX_AGE_HOURS}); pipeline and publish share it. */
+  static Duration lockMaxAge(Configuration conf) {
+    return Duration.ofHours(conf.getInt(LOCK_MAX_AGE_HOURS, DEFAULT_LOCK_MAX_AGE_HOURS));
+  }
+
   /** File the embedding-eval stage writes its results to, inside its output folder. */
   static final String EMBEDDING_EVAL_JSON = "embedding-eval.json";
 
@@ -174,7 +179,7 @@ public class PipelineDriver extends PortraitTool {
       // Hadoop's scratch and staging folders go under the run's root, not the shared /tmp defaults.
       LocalMode.configure(conf, new java.io.File(layout.root().toUri().getPath()));
     }
-    Duration maxAge = Duration.ofHours(conf.getInt(LOCK_MAX_AGE_HOURS, DEFAULT_LOCK_MAX_AGE_HOURS));
+    Duration maxAge = lockMaxAge(conf);
     try (RunLock lock = RunLock.acquire(conf, layout.lockFile(), "pipeline " + layout.dt(), maxAge, breakLock)) {
       Publisher.recover(conf, layout);
       RunManifest manifest = manifest(conf, layout, from, to, first);

@@ -54,8 +54,7 @@ public class PublishCommand extends PortraitTool {
         RunValidation.dt(args.require("dt")));
     Configuration conf = getConf();
     RunValidation.workRoot(conf, layout.root());
-    Duration maxAge = Duration.ofHours(conf.getInt(PipelineDriver.LOCK_MAX_AGE_HOURS,
-        PipelineDriver.DEFAULT_LOCK_MAX_AGE_HOURS));
+    Duration maxAge = PipelineDriver.lockMaxAge(conf);
     try (RunLock lock = RunLock.acquire(conf, layout.lockFile(), "publish " + layout.dt(), maxAge,
         args.has("break-lock"))) {
       Publisher.recover(conf, layout);

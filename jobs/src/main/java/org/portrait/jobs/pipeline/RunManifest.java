@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,6 +21,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.portrait.common.io.FileDigest;
 import org.portrait.common.run.BuildInfo;
 
 /**
@@ -64,7 +63,7 @@ public final class RunManifest {
     ObjectNode opts = identity.putObject("options");
     new TreeMap<>(options).forEach(opts::put);
     ObjectNode root = JSON.createObjectNode();
-    root.put("run_id", "r" + sha256(JSON.writeValueAsBytes(identity)).substring(0, 16));
+    root.put("run_id", "r" + FileDigest.sha256(JSON.writeValueAsBytes(identity)).substring(0, 16));
     root.setAll(identity);
     root.putArray("stages");
     return new RunManifest(root);
@@ -117,15 +116,7 @@ public final class RunManifest {
     if (c != null) {
       return c.getAlgorithmName() + ":" + HexFormat.of().formatHex(c.getBytes());
     }
-    MessageDigest md = sha();
-    byte[] buf = new byte[1 << 16];
-    try (InputStream in = fs.open(file)) {
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        md.update(buf, 0, n);
-      }
-    }
-    return "SHA-256:" + HexFormat.of().formatHex(md.digest());
+    return "SHA-256:" + FileDigest.sha256(fs, file);
   }
 
   public String runId() {
@@ -178,18 +169,6 @@ public final class RunManifest {
     try (InputStream in = file.getFileSystem(conf).open(file)) {
       JsonNode n = JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       return new RunManifest((ObjectNode) n);
-    }
-  }
-
-  private static String sha256(byte[] b) {
-    return HexFormat.of().formatHex(sha().digest(b));
-  }
-
-  private static MessageDigest sha() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -15,6 +12,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.portrait.common.config.UserError;
+import org.portrait.common.io.FileDigest;
 
 /**
  * The trained part of a profile run ({@code P/models/}: classifiers, category prior, SIF component and
@@ -29,20 +27,7 @@ final class AppliedModel {
 
   /** SHA-256 of a file's bytes (vocab.tsv, vectors.txt: a few MB). */
   static String sha256(Configuration conf, Path file) throws IOException {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    byte[] buf = new byte[1 << 16];
-    try (InputStream in = file.getFileSystem(conf).open(file)) {
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        md.update(buf, 0, n);
-      }
-    }
-    return HexFormat.of().formatHex(md.digest());
+    return FileDigest.sha256(file.getFileSystem(conf), file);
   }
 
   /** Writes model-info.tsv: what a later run needs to apply the model, and the training figures. */
