@@ -1,6 +1,11 @@
 package org.portrait.common.profile;
 
-import java.util.Random;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.portrait.schema.SampledReview;
+import org.portrait.schema.UserState;
 
 /**
  * Turns one user's review-level category probabilities into per-category interest scores. The same code scores
@@ -11,8 +16,11 @@ import java.util.Random;
  * lift categories the user never wrote about. With a user prior ({@code userPrior > 0} and a corpus prior), each
  * review's probabilities are first re-weighted by {@code (π_c + userPrior) / prior_c}, π being the user's mean
  * probability over all reviews (one EM step): an ambiguous review (平板 vs 计算机) leans towards what the user writes
- * about most. Reviews are held (float[k] each) for that second look: at most {@code maxRows}, a seeded uniform
- * sample beyond, so memory stays bounded; π always uses every review.
+ * about most. Reviews are held (float[k] each) for that second look: at most {@code maxRows}, those with the
+ * smallest review-id hashes beyond, so the sample does not depend on the order reviews arrive in (daily merges
+ * equal one run over all days); π always uses every review.
+ *
+ * <p>Every review carries a weight (1, or its decay weight in the user state); {@link #decay} scales all of them.
  */
 public final class InterestAggregator {
   private final int k;
@@ -21,13 +29,22 @@ public final class InterestAggregator {
   private final boolean confidenceWeighting;
   private final int maxRows;
   private final double[] probSum;
-  private int count;
+  private double countWeight;
+  private long count;
   // Without a user prior the score streams; with one, rows are kept.
   private final double[] weightedSum;
   private double weightSum;
-  private float[][] rows;
-  private int held;
-  private final Random rnd;
+  private final TreeMap<Long, Row> rows;
+
+  private static final class Row {
+    final float[] p;
+    double weight;
+
+    Row(float[] p, double weight) {
+      this.p = p;
+      this.weight = weight;
+    }
+  }
 
   /**
    * @param k number of categories
@@ -48,8 +65,7 @@ public final class InterestAggregator {
     this.maxRows = maxRows;
     this.probSum = new double[k];
     this.weightedSum = new double[k];
-    this.rows = this.prior == null ? null : new float[Math.min(maxRows, 64)][];
-    this.rnd = new Random(1);
+    this.rows = this.prior == null ? null : new TreeMap<>();
   }
 
   /** True when scores use the user prior. */
@@ -57,43 +73,56 @@ public final class InterestAggregator {
     return prior != null;
   }
 
-  /** Adds one review's category probabilities (length k). */
+  /** Adds one review's category probabilities (length k) with weight 1 and a hash from its arrival order. */
   public void add(double[] p) {
+    add(p, ReviewIds.mix(count + 1), 1.0);
+  }
+
+  /** Adds one review: its probabilities, the hash of its id (which reviews the sample holds) and its weight. */
+  public void add(double[] p, long idHash, double weight) {
     count++;
+    countWeight += weight;
     for (int i = 0; i < k; i++) {
-      probSum[i] += p[i];
+      probSum[i] += weight * p[i];
     }
     if (prior == null) {
-      double w = weight(p);
+      double w = weight * confidence(p);
       for (int i = 0; i < k; i++) {
         weightedSum[i] += w * p[i];
       }
       weightSum += w;
       return;
     }
+    if (rows.size() >= maxRows && idHash >= rows.lastKey()) {
+      return;
+    }
     float[] row = new float[k];
     for (int i = 0; i < k; i++) {
       row[i] = (float) p[i];
     }
-    if (held < maxRows) {
-      ensureRoom();
-      rows[held++] = row;
-    } else {
-      int j = rnd.nextInt(count); // reservoir sampling: every review equally likely to be held
-      if (j < maxRows) {
-        rows[j] = row;
+    rows.put(idHash, new Row(row, weight));
+    if (rows.size() > maxRows) {
+      rows.pollLastEntry();
+    }
+  }
+
+  /** Multiplies every review's weight by {@code factor} (the daily decay of the user state). */
+  public void decay(double factor) {
+    countWeight *= factor;
+    weightSum *= factor;
+    for (int i = 0; i < k; i++) {
+      probSum[i] *= factor;
+      weightedSum[i] *= factor;
+    }
+    if (rows != null) {
+      for (Row r : rows.values()) {
+        r.weight *= factor;
       }
     }
   }
 
-  private void ensureRoom() {
-    if (held == rows.length) {
-      rows = java.util.Arrays.copyOf(rows, Math.min(maxRows, rows.length * 2));
-    }
-  }
-
   /** Reviews added. */
-  public int count() {
+  public long count() {
     return count;
   }
 
@@ -114,15 +143,14 @@ public final class InterestAggregator {
     double[] factor = new double[k];
     for (int i = 0; i < k; i++) {
       // A category never seen in training keeps its probability unchanged rather than dividing by zero.
-      factor[i] = prior[i] > 0 ? (probSum[i] / count + userPrior) / prior[i] : 1.0;
+      factor[i] = prior[i] > 0 && countWeight > 0 ? (probSum[i] / countWeight + userPrior) / prior[i] : 1.0;
     }
     double[] q = new double[k];
     double wSum = 0;
-    float[][] r = rows;
-    for (int j = 0; j < held; j++) {
+    for (Row r : rows.values()) {
       double z = 0;
       for (int i = 0; i < k; i++) {
-        q[i] = r[j][i] * factor[i];
+        q[i] = r.p[i] * factor[i];
         z += q[i];
       }
       if (z <= 0) {
@@ -131,7 +159,7 @@ public final class InterestAggregator {
       for (int i = 0; i < k; i++) {
         q[i] /= z;
       }
-      double w = weight(q);
+      double w = r.weight * confidence(q);
       for (int i = 0; i < k; i++) {
         s[i] += w * q[i];
       }
@@ -145,7 +173,7 @@ public final class InterestAggregator {
     return s;
   }
 
-  private double weight(double[] p) {
+  private double confidence(double[] p) {
     if (!confidenceWeighting) {
       return 1.0;
     }
@@ -154,5 +182,52 @@ public final class InterestAggregator {
       max = Math.max(max, x);
     }
     return max * max;
+  }
+
+  /** Writes this aggregator's sums and sample into a user state row. */
+  void writeTo(UserState s) {
+    s.setCategoryProbSum(VectorMath.toList(probSum));
+    s.setCategoryWeight(countWeight);
+    s.setCategoryReviews(count);
+    s.setWeightedProbSum(VectorMath.toList(weightedSum));
+    s.setWeightedProbWeight(weightSum);
+    List<SampledReview> sample = new ArrayList<>();
+    if (rows != null) {
+      for (Map.Entry<Long, Row> e : rows.entrySet()) {
+        List<Float> p = new ArrayList<>(k);
+        for (float x : e.getValue().p) {
+          p.add(x);
+        }
+        sample.add(new SampledReview(e.getKey(), e.getValue().weight, p));
+      }
+    }
+    s.setSample(sample);
+  }
+
+  /** Restores the sums and sample of a user state row written by {@link #writeTo} with the same settings. */
+  void readFrom(UserState s) {
+    if (s.getCategoryProbSum().size() != k) {
+      throw new IllegalArgumentException("user state of " + s.getUserKey() + " has " + s.getCategoryProbSum().size()
+          + " categories, the model " + k);
+    }
+    for (int i = 0; i < k; i++) {
+      probSum[i] = s.getCategoryProbSum().get(i);
+      weightedSum[i] = s.getWeightedProbSum().get(i);
+    }
+    countWeight = s.getCategoryWeight();
+    count = s.getCategoryReviews();
+    weightSum = s.getWeightedProbWeight();
+    if (rows != null) {
+      for (SampledReview r : s.getSample()) {
+        float[] p = new float[k];
+        for (int i = 0; i < k; i++) {
+          p[i] = r.getProbs().get(i);
+        }
+        rows.put(r.getIdHash(), new Row(p, r.getWeight()));
+      }
+      while (rows.size() > maxRows) {
+        rows.pollLastEntry();
+      }
+    }
   }
 }

@@ -4,6 +4,15 @@ package org.portrait.common.profile;
 public final class VectorMath {
   private VectorMath() {}
 
+  /** The values as a boxed list (Avro arrays). */
+  public static java.util.List<Double> toList(double[] a) {
+    java.util.List<Double> out = new java.util.ArrayList<>(a.length);
+    for (double x : a) {
+      out.add(x);
+    }
+    return out;
+  }
+
   public static double dot(double[] a, double[] b) {
     double s = 0;
     for (int i = 0; i < a.length; i++) {

@@ -81,7 +81,7 @@ public class ProfileMathTest {
     }
     ProfileModel m = model(rareWords.toString());
     m.maxTerms = 1000;
-    UserAccumulator acc = new UserAccumulator(m, "heavy");
+    UserEvidence acc = new UserEvidence(m, "heavy");
     List<String> toks = new ArrayList<>(List.of("手机", "电池", "好", ""));
     for (int i = 0; i < 100_000; i++) {
       String rare = "词" + i;
@@ -108,7 +108,7 @@ public class ProfileMathTest {
       ProfileModel m = model();
       m.weighting = w;
       m.commonComponent = new double[] {0, 0, 1};
-      UserAccumulator acc = new UserAccumulator(m, "u");
+      UserEvidence acc = new UserEvidence(m, "u");
       acc.add(List.of("酒店", "房间", "好"), null);
       UserProfile p = acc.finish();
       double n = 0;
@@ -126,7 +126,7 @@ public class ProfileMathTest {
 
   @Test
   public void noEvidenceGivesLowConfidenceAndZeroVector() throws Exception {
-    UserAccumulator acc = new UserAccumulator(model(), "u");
+    UserEvidence acc = new UserEvidence(model(), "u");
     acc.add(List.of("未知", "<EMAIL>"), null);
     UserProfile p = acc.finish();
     assertEquals("low", p.getConfidence());

@@ -79,7 +79,7 @@ public class MetricsDriver extends PortraitTool {
       + " ingest:ACCEPTED = segment:REVIEWS_IN;"
       + " segment:REVIEWS_IN = segment:REVIEWS_OUT + segment:REVIEWS_INVALID;"
       + " segment:REVIEWS_OUT = profile:REVIEWS_IN;"
-      + " profile:REVIEWS_IN = profile:PREDICTIONS_OUT + profile:REVIEWS_NO_USER;"
+      + " profile:REVIEWS_IN = profile:PREDICTIONS_OUT + profile:REVIEWS_NO_USER + profile:REVIEWS_REPEATED;"
       + " profile:PREDICTIONS_OUT = metrics:PREDICTIONS_TEST + metrics:PREDICTIONS_TRAIN_SKIPPED;"
       + " profile:USERS = metrics:PROFILES";
 

@@ -10,5 +10,7 @@ public enum ProfileCounters {
   USERS_LOW_CONFIDENCE,
   USERS_NO_EVIDENCE,
   PREDICTIONS_OUT,
+  /** Reviews whose id the user already had (in this input or their state): the first is counted, the repeat dropped. */
+  REVIEWS_REPEATED,
   SIF_USERS
 }

@@ -9,13 +9,13 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Reducer;
 import org.portrait.common.profile.ProfileModel;
 import org.portrait.common.profile.ReviewScore;
-import org.portrait.common.profile.UserAccumulator;
+import org.portrait.common.profile.UserEvidence;
 import org.portrait.schema.ReviewPrediction;
 import org.portrait.schema.TokenizedReview;
 import org.portrait.schema.UserProfile;
 
 /**
- * One call per user: streams the user's reviews through a {@link UserAccumulator} (bounded memory, no list of
+ * One call per user: streams the user's reviews through a {@link UserEvidence} (bounded memory, no list of
  * reviews), writes the profile (Parquet, main output) and one {@link ReviewPrediction} per review (named output
  * {@value #PREDICTIONS}).
  */
@@ -49,10 +49,14 @@ public class ProfileReducer extends Reducer<Text, AvroValue<TokenizedReview>, Vo
   @Override
   protected void reduce(Text user, Iterable<AvroValue<TokenizedReview>> reviews, Context ctx)
       throws IOException, InterruptedException {
-    UserAccumulator acc = new UserAccumulator(model, user.toString());
+    UserEvidence acc = new UserEvidence(model, user.toString());
     for (AvroValue<TokenizedReview> v : reviews) {
       TokenizedReview r = v.datum();
-      ReviewScore s = acc.add(r.getTokens(), r.getTs());
+      ReviewScore s = acc.add(r.getReviewId(), r.getTokens(), r.getTs(), 1.0);
+      if (s == null) {
+        ctx.getCounter(ProfileCounters.REVIEWS_REPEATED).increment(1);
+        continue;
+      }
       ReviewPrediction p = new ReviewPrediction(r.getReviewId(), r.getUserKey(), r.getSplit(), r.getLabel(),
           r.getCategory(), (float) s.positiveProb, s.predictedCategory);
       writePrediction(p, ctx);

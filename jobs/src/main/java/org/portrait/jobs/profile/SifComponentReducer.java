@@ -6,7 +6,7 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Reducer;
 import org.portrait.common.profile.ProfileModel;
-import org.portrait.common.profile.UserAccumulator;
+import org.portrait.common.profile.UserEvidence;
 import org.portrait.common.profile.VectorMath;
 import org.portrait.schema.TokenizedReview;
 
@@ -30,9 +30,9 @@ public class SifComponentReducer extends Reducer<Text, AvroValue<TokenizedReview
 
   @Override
   protected void reduce(Text user, Iterable<AvroValue<TokenizedReview>> reviews, Context ctx) {
-    UserAccumulator acc = new UserAccumulator(model, user.toString());
+    UserEvidence acc = new UserEvidence(model, user.toString());
     for (AvroValue<TokenizedReview> v : reviews) {
-      acc.add(v.datum().getTokens(), null);
+      acc.add(v.datum().getReviewId(), v.datum().getTokens(), null, 1.0);
     }
     double[] raw = acc.rawVector();
     if (VectorMath.norm(raw) > 0) {
