@@ -21,22 +21,43 @@ import org.apache.hadoop.fs.Path;
 public final class AvroFiles {
   private AvroFiles() {}
 
-  /** The data files of a job output folder ({@code part-*} / {@code *.avro}), sorted; the file itself if not a folder. */
+  /**
+   * The data files of a job output folder ({@code part-*} / {@code *.avro}), sorted; the file itself if not a
+   * folder. {@code dirOrFile} may be a glob ({@code staging/dt={2026-01-01,2026-01-02}/segment}): the data files
+   * of every match. A path (or glob) that matches nothing is a {@link java.io.FileNotFoundException}.
+   */
   public static List<Path> dataFiles(Configuration conf, Path dirOrFile, String suffix) throws IOException {
     FileSystem fs = dirOrFile.getFileSystem(conf);
-    List<Path> files = new ArrayList<>();
-    if (fs.getFileStatus(dirOrFile).isFile()) {
-      files.add(dirOrFile);
-      return files;
+    FileStatus[] matches = fs.globStatus(dirOrFile);
+    if (matches == null || matches.length == 0) {
+      throw new java.io.FileNotFoundException(dirOrFile + " does not exist");
     }
-    for (FileStatus s : fs.listStatus(dirOrFile)) {
-      String name = s.getPath().getName();
-      if (s.isFile() && !name.startsWith("_") && !name.startsWith(".") && name.endsWith(suffix)) {
-        files.add(s.getPath());
+    List<Path> files = new ArrayList<>();
+    for (FileStatus match : matches) {
+      if (match.isFile()) {
+        files.add(match.getPath());
+        continue;
+      }
+      for (FileStatus s : fs.listStatus(match.getPath())) {
+        String name = s.getPath().getName();
+        if (s.isFile() && !name.startsWith("_") && !name.startsWith(".") && name.endsWith(suffix)) {
+          files.add(s.getPath());
+        }
       }
     }
     files.sort(null);
     return files;
+  }
+
+  /** Total bytes under a path or glob (0 when it matches nothing). */
+  public static long length(Configuration conf, Path pathOrGlob) throws IOException {
+    FileSystem fs = pathOrGlob.getFileSystem(conf);
+    FileStatus[] matches = fs.globStatus(pathOrGlob);
+    long n = 0;
+    for (FileStatus m : matches == null ? new FileStatus[0] : matches) {
+      n += fs.getContentSummary(m.getPath()).getLength();
+    }
+    return n;
   }
 
   /** Streams every record of every Avro file under {@code dirOrFile} to {@code sink}; returns the count. */

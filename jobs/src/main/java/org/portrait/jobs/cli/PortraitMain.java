@@ -30,6 +30,7 @@ public final class PortraitMain {
     COMMANDS.put("export-tokens", "org.portrait.jobs.segment.ExportTokensCommand");
     COMMANDS.put("profile", "org.portrait.jobs.profile.ProfileDriver");
     COMMANDS.put("segments", "org.portrait.jobs.usersegment.UserSegmentDriver");
+    COMMANDS.put("state", "org.portrait.jobs.userstate.UserStateDriver");
     COMMANDS.put("metrics", "org.portrait.jobs.metrics.MetricsDriver");
     COMMANDS.put("publish", "org.portrait.jobs.pipeline.PublishCommand");
     COMMANDS.put("pipeline", "org.portrait.jobs.pipeline.PipelineDriver");

@@ -97,7 +97,7 @@ public class CooccurDriver extends PortraitTool {
       minSplits = jc.getInt("mapreduce.local.map.tasks.maximum", 1);
     }
     if (minSplits > 1) {
-      Jobs.splitInto(job, input.getFileSystem(jc).getContentSummary(input).getLength(), minSplits);
+      Jobs.splitInto(job, org.portrait.common.io.AvroFiles.length(jc, input), minSplits);
     }
   }
 

@@ -20,18 +20,18 @@ import org.portrait.common.io.FileDigest;
  * (checked by their SHA-256), the same document count for IDF, threshold, weighting and model id, so the
  * applied run scores reviews exactly as the run that trained the model did.
  */
-final class AppliedModel {
+public final class AppliedModel {
   static final String INFO = "model-info.tsv";
 
   private AppliedModel() {}
 
   /** SHA-256 of a file's bytes (vocab.tsv, vectors.txt: a few MB). */
-  static String sha256(Configuration conf, Path file) throws IOException {
+  public static String sha256(Configuration conf, Path file) throws IOException {
     return FileDigest.sha256(file.getFileSystem(conf), file);
   }
 
   /** Writes model-info.tsv: what a later run needs to apply the model, and the training figures. */
-  static void writeInfo(Configuration conf, Path models, Map<String, String> info) throws IOException {
+  public static void writeInfo(Configuration conf, Path models, Map<String, String> info) throws IOException {
     StringBuilder sb = new StringBuilder();
     info.forEach((k, v) -> sb.append(k).append('\t').append(v).append('\n'));
     FileSystem fs = models.getFileSystem(conf);
@@ -41,7 +41,7 @@ final class AppliedModel {
     }
   }
 
-  static Map<String, String> readInfo(Configuration conf, Path models) throws IOException {
+  public static Map<String, String> readInfo(Configuration conf, Path models) throws IOException {
     Path file = new Path(models, INFO);
     FileSystem fs = file.getFileSystem(conf);
     if (!fs.exists(file)) {
@@ -60,7 +60,7 @@ final class AppliedModel {
   }
 
   /** The models folder named by {@code --model}: the folder itself, or the models/ folder of a profile output. */
-  static Path resolve(Configuration conf, Path given) throws IOException {
+  public static Path resolve(Configuration conf, Path given) throws IOException {
     FileSystem fs = given.getFileSystem(conf);
     if (fs.exists(new Path(given, INFO))) {
       return given;
@@ -76,7 +76,7 @@ final class AppliedModel {
    * the tasks must score with: document count, threshold, weighting, model id. Refuses other vocabulary or
    * vectors than the model was trained with, naming which differs.
    */
-  static Map<String, String> apply(Configuration conf, Path source, Path models) throws IOException {
+  public static Map<String, String> apply(Configuration conf, Path source, Path models) throws IOException {
     Map<String, String> info = readInfo(conf, source);
     for (String[] f : new String[][] {{"vocab_sha256", ProfileConf.VOCAB, "--vocab"},
         {"vectors_sha256", ProfileConf.VECTORS, "--vectors"}}) {

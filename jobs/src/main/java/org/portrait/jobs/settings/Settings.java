@@ -30,8 +30,10 @@ public final class Settings {
     all.addAll(CorpusSettings.specs());
     all.addAll(GloveSettings.specs());
     all.addAll(ProfileSettings.specs());
+    all.addAll(LifecycleSettings.specs());
     all.addAll(GloveSettings.internal());
     all.addAll(ProfileSettings.internal());
+    all.addAll(LifecycleSettings.internal());
     for (SettingSpec s : all) {
       if (s.prefix) {
         PREFIXES.add(s);

@@ -1,0 +1,28 @@
+package org.portrait.jobs.settings;
+
+import static org.portrait.jobs.settings.SettingSpec.integer;
+import static org.portrait.jobs.settings.SettingSpec.number;
+import static org.portrait.jobs.settings.SettingSpec.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.portrait.jobs.userstate.UserStateDriver;
+
+/** Settings of the user state and the train/daily lifecycle (meaning and defaults: the constants' javadoc). */
+final class LifecycleSettings {
+  private LifecycleSettings() {}
+
+  static List<SettingSpec> specs() {
+    List<SettingSpec> out = new ArrayList<>();
+    // 0 = off; ten years is beyond any useful half-life.
+    out.add(number(UserStateDriver.HALF_LIFE_DAYS, 0, 3650));
+    out.add(integer(UserStateDriver.REDUCERS, 1, 10000));
+    out.add(text(UserStateDriver.MODEL_ID));
+    return out;
+  }
+
+  /** Keys the drivers set on their jobs (package-private there). */
+  static List<SettingSpec> internal() {
+    return Settings.internal(UserStateDriver.class, "AS_OF");
+  }
+}

@@ -1,0 +1,254 @@
+package org.portrait.jobs.userstate;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.mapreduce.AvroJob;
+import org.apache.avro.mapreduce.AvroKeyInputFormat;
+import org.apache.avro.mapreduce.AvroKeyOutputFormat;
+import org.apache.avro.mapreduce.AvroMultipleOutputs;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.parquet.avro.AvroParquetOutputFormat;
+import org.portrait.common.config.UserError;
+import org.portrait.jobs.CliArgs;
+import org.portrait.jobs.Jobs;
+import org.portrait.jobs.PortraitTool;
+import org.portrait.jobs.Stage;
+import org.portrait.jobs.profile.AppliedModel;
+import org.portrait.jobs.profile.ProfileConf;
+import org.portrait.jobs.profile.ProfileDriver;
+import org.portrait.schema.ReviewPrediction;
+import org.portrait.schema.TokenizedReview;
+import org.portrait.schema.UserProfile;
+import org.portrait.schema.UserState;
+
+/**
+ * {@code state --model M --history S --as-of D [--previous O_PREV] --output O}: merges the segmented reviews of the
+ * history days into yesterday's user state and profiles every user of the result with the trained model M
+ * (nothing is trained). {@code state(D) = decay(state(D-1)) + reviews(D)}; without {@code --previous} the state is
+ * rebuilt from the history, each review weighted by its age, which gives the same result. Writes O/user_state/
+ * (Avro UserState), O/user_profile/ (Parquet UserProfile), O/review_predictions/ (the as-of day's reviews),
+ * O/models/ (the classifiers applied), O/state-info.tsv and O/_counters.json, all committed together.
+ */
+public class UserStateDriver extends PortraitTool {
+  /**
+   * Half-life of user evidence in days: each day multiplies the weight of older reviews by 2^(-1/half-life);
+   * 0 turns decay off (plain sums). Default 0.
+   */
+  public static final String HALF_LIFE_DAYS = "portrait.state.half-life-days";
+  public static final double DEFAULT_HALF_LIFE_DAYS = 0;
+  /** Reducers of the state job. Default 2. */
+  public static final String REDUCERS = "portrait.state.reducers";
+  public static final int DEFAULT_REDUCERS = 2;
+  /** Model id recorded in the state and the profiles; default: the model id of the applied classifiers. */
+  public static final String MODEL_ID = "portrait.state.model-id";
+  /** The as-of day, set by the driver for the tasks. */
+  static final String AS_OF = "portrait.state.internal.as-of";
+
+  /** What the state output records about itself (model, as-of day, decay), read before merging into it. */
+  public static final String INFO = "state-info.tsv";
+  public static final String STATE_DIR = "user_state";
+  public static final String PROFILES_DIR = "user_profile";
+  public static final String PREDICTIONS_DIR = "review_predictions";
+
+  /** Inputs: {@code previous} may be null (rebuild); {@code history} may be a glob of segment outputs. */
+  public record Options(Path model, Path previous, Path history, String asOf, Path output) {}
+
+  /** Weight factor of one day: 2^(-1/half-life), 1 without decay. */
+  static double dayFactor(Configuration conf) {
+    double h = conf.getDouble(HALF_LIFE_DAYS, DEFAULT_HALF_LIFE_DAYS);
+    return h > 0 ? Math.pow(0.5, 1 / h) : 1.0;
+  }
+
+  /** The files of a trained model folder: vocabulary, vectors, classifiers. */
+  public record ModelFiles(Path vocab, Path vectors, Path classifiers) {
+    public static ModelFiles of(Configuration conf, Path dir) throws IOException {
+      FileSystem fs = dir.getFileSystem(conf);
+      if (!fs.isDirectory(dir)) {
+        throw new UserError("--model " + dir + " is not a model folder");
+      }
+      ModelFiles m = new ModelFiles(new Path(dir, "vocab/vocab.tsv"), new Path(dir, "glove/vectors.txt"),
+          new Path(dir, "classifiers"));
+      for (Path p : List.of(m.vocab, m.vectors, m.classifiers)) {
+        if (!fs.exists(p)) {
+          throw new UserError("--model " + dir + " has no " + dir.toUri().relativize(p.toUri())
+              + " (a model folder holds vocab/, glove/ and classifiers/)");
+        }
+      }
+      return m;
+    }
+  }
+
+  /** Reads state-info.tsv of a state output (null when there is none). */
+  public static Map<String, String> readInfo(Configuration conf, Path stateOutput) throws IOException {
+    Path f = new Path(stateOutput, INFO);
+    FileSystem fs = f.getFileSystem(conf);
+    if (!fs.exists(f)) {
+      return null;
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String line : new String(fs.open(f).readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+      int tab = line.indexOf('\t');
+      if (tab > 0) {
+        out.put(line.substring(0, tab), line.substring(tab + 1));
+      }
+    }
+    return out;
+  }
+
+  public static Map<String, Long> run(Configuration base, Options o) throws IOException {
+    Configuration conf = new Configuration(base);
+    LocalDate asOf;
+    try {
+      asOf = LocalDate.parse(o.asOf());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new UserError("--as-of " + o.asOf() + " is not a date (yyyy-MM-dd)");
+    }
+    conf.set(AS_OF, asOf.toString());
+    ModelFiles model = ModelFiles.of(conf, o.model());
+    conf.set(ProfileConf.VOCAB, model.vocab().toString());
+    conf.set(ProfileConf.VECTORS, model.vectors().toString());
+    if (o.previous() != null) {
+      checkPrevious(conf, o.previous(), asOf, conf.get(MODEL_ID));
+    }
+    return Stage.run(conf, o.output(), (out, counters) -> {
+      Path tmp = out.tempPath();
+      Path models = new Path(tmp, "models");
+      AppliedModel.apply(conf, AppliedModel.resolve(conf, model.classifiers()), models);
+      if (conf.get(MODEL_ID) != null) {
+        conf.set(ProfileConf.MODEL_ID, conf.get(MODEL_ID));
+      }
+      conf.set(ProfileConf.MODELS, models.toString());
+      if (o.previous() != null) {
+        checkPrevious(conf, o.previous(), asOf, conf.get(ProfileConf.MODEL_ID));
+      }
+      Job job = Jobs.newJob(conf, "state", UserStateDriver.class);
+      Configuration jc = job.getConfiguration();
+      jc.setBoolean("parquet.avro.write-old-list-structure", false);
+      jc.set("parquet.summary.metadata.level", "NONE");
+      jc.setIfUnset("parquet.compression", "SNAPPY");
+      Schema union = Schema.createUnion(TokenizedReview.getClassSchema(), UserState.getClassSchema());
+      job.setInputFormatClass(AvroKeyInputFormat.class);
+      AvroJob.setInputKeySchema(job, union);
+      FileInputFormat.setInputDirRecursive(job, true);
+      if (o.previous() != null) {
+        FileInputFormat.addInputPath(job, new Path(o.previous(), STATE_DIR));
+      }
+      FileStatus[] history = o.history() == null ? null : o.history().getFileSystem(conf).globStatus(o.history());
+      if (history != null) {
+        for (FileStatus h : history) {
+          FileInputFormat.addInputPath(job, h.getPath());
+        }
+      }
+      job.setMapperClass(UserStateMapper.class);
+      job.setMapOutputKeyClass(Text.class);
+      AvroJob.setMapOutputValueSchema(job, union);
+      job.setPartitionerClass(UserKeyGrouping.UserPartitioner.class);
+      job.setGroupingComparatorClass(UserKeyGrouping.Comparator.class);
+      job.setReducerClass(UserStateReducer.class);
+      job.setNumReduceTasks(conf.getInt(REDUCERS, DEFAULT_REDUCERS));
+      job.setOutputKeyClass(Void.class);
+      job.setOutputValueClass(UserProfile.class);
+      job.setOutputFormatClass(AvroParquetOutputFormat.class);
+      AvroParquetOutputFormat.setSchema(job, UserProfile.getClassSchema());
+      AvroMultipleOutputs.addNamedOutput(job, UserStateReducer.STATE, AvroKeyOutputFormat.class,
+          UserState.getClassSchema());
+      AvroMultipleOutputs.addNamedOutput(job, UserStateReducer.PREDICTIONS, AvroKeyOutputFormat.class,
+          ReviewPrediction.getClassSchema());
+      Path profiles = new Path(tmp, PROFILES_DIR);
+      FileOutputFormat.setOutputPath(job, profiles);
+      if (FileInputFormat.getInputPaths(job).length == 0) {
+        throw new UserError("state for " + asOf + ": no previous state and no history matching " + o.history());
+      }
+      Jobs.runOrThrow(job);
+      Map<String, Long> c = Jobs.counters(job, UserStateCounters.class);
+      move(conf, profiles, "state", new Path(tmp, STATE_DIR));
+      move(conf, profiles, "pred", new Path(tmp, PREDICTIONS_DIR));
+      writeInfo(conf, tmp, conf.get(ProfileConf.MODEL_ID), asOf, c.get(UserStateCounters.USERS.name()));
+      counters.putAll(c);
+      return c;
+    });
+  }
+
+  /** The previous state must be of the same model and of an earlier day: evidence of other models does not mix. */
+  private static void checkPrevious(Configuration conf, Path previous, LocalDate asOf, String modelId)
+      throws IOException {
+    Map<String, String> info = readInfo(conf, previous);
+    if (info == null) {
+      throw new UserError("--previous " + previous + " is not a state output (no " + INFO + ")");
+    }
+    if (!LocalDate.parse(info.get("as_of")).isBefore(asOf)) {
+      throw new UserError("--previous " + previous + " is as of " + info.get("as_of") + ", not before " + asOf);
+    }
+    if (modelId != null && !modelId.equals(info.get("model_id"))) {
+      throw new UserError("--previous " + previous + " was built with model " + info.get("model_id") + ", not "
+          + modelId + "; rebuild the state from the history (leave out --previous)");
+    }
+  }
+
+  private static void writeInfo(Configuration conf, Path dir, String modelId, LocalDate asOf, Long users)
+      throws IOException {
+    String text = "model_id\t" + modelId + "\nas_of\t" + asOf + "\nhalf_life_days\t"
+        + conf.getDouble(HALF_LIFE_DAYS, DEFAULT_HALF_LIFE_DAYS) + "\nusers\t" + users + "\n";
+    FileSystem fs = dir.getFileSystem(conf);
+    try (OutputStream os = fs.create(new Path(dir, INFO), true)) {
+      os.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Moves a reducer side output ({@code prefix-r-*.avro}) out of the Parquet folder. */
+  private static void move(Configuration conf, Path from, String prefix, Path to) throws IOException {
+    FileSystem fs = from.getFileSystem(conf);
+    fs.mkdirs(to);
+    for (FileStatus st : fs.listStatus(from, p -> p.getName().startsWith(prefix + "-"))) {
+      if (!fs.rename(st.getPath(), new Path(to, st.getPath().getName()))) {
+        throw new IOException("cannot move " + st.getPath() + " to " + to);
+      }
+    }
+  }
+
+  @Override
+  public String command() {
+    return "state";
+  }
+
+  @Override
+  public String usage() {
+    return "state --model M --history S --as-of yyyy-MM-dd [--previous O_PREV] --output O [--half-life-days H]\n"
+        + "  Merges the segmented reviews S (a segment output, or a glob of them under dt= folders) into the user\n"
+        + "  state O_PREV/user_state of an earlier day and profiles every user of the new state with model M\n"
+        + "  (a folder with vocab/, glove/ and classifiers/). Without --previous the state is rebuilt from S, each\n"
+        + "  review weighted by the age of its dt= folder. Writes O/user_state, O/user_profile,\n"
+        + "  O/review_predictions. Keys: " + HALF_LIFE_DAYS + " (0 = no decay), " + REDUCERS + ", " + MODEL_ID + ".";
+  }
+
+  @Override
+  protected List<String> options() {
+    return List.of("model", "history", "as-of", "previous", "output", "half-life-days");
+  }
+
+  @Override
+  protected int run(CliArgs a) throws Exception {
+    Configuration conf = getConf();
+    if (a.has("half-life-days")) {
+      conf.setDouble(HALF_LIFE_DAYS, a.getDouble("half-life-days", 0));
+    }
+    Path previous = a.has("previous") ? new Path(a.require("previous")) : null;
+    Map<String, Long> c = run(conf, new Options(new Path(a.require("model")), previous,
+        new Path(a.require("history")), a.require("as-of"), new Path(a.require("output"))));
+    System.out.println("state: " + c + " -> " + a.require("output"));
+    return 0;
+  }
+}
