@@ -22,6 +22,8 @@ public final class PortraitLayout {
   public static final String STAGING = "staging";
   public static final String WAREHOUSE = "warehouse";
   public static final String MODELS = "models";
+  /** User state of each day (daily runs merge into it). */
+  public static final String STATE = "state";
   public static final String CHECKPOINTS = "checkpoints";
   public static final String REPORTS = "reports";
   public static final String REFERENCE = "reference";
@@ -31,7 +33,7 @@ public final class PortraitLayout {
   public static final String QUARANTINE = "quarantine";
   public static final String OOZIE = "oozie";
   /** Every area the layout defines. */
-  public static final List<String> AREAS = List.of(RAW, STAGING, WAREHOUSE, MODELS, CHECKPOINTS, REPORTS, RUNS, QUARANTINE, REFERENCE,
+  public static final List<String> AREAS = List.of(RAW, STAGING, WAREHOUSE, MODELS, STATE, CHECKPOINTS, REPORTS, RUNS, QUARANTINE, REFERENCE,
       OOZIE);
 
   private static final Properties PROPS = load();

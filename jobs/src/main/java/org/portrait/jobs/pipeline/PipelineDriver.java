@@ -161,7 +161,17 @@ public class PipelineDriver extends PortraitTool {
 
   static int run(Configuration conf, PipelineLayout layout, String from, String to, boolean breakLock,
       FaultInjector publishFaults, PrintStream progress) throws Exception {
-    List<PipelineStage> all = stages();
+    return runStages(conf, layout, stages(), "pipeline", from, to, breakLock, publishFaults, progress);
+  }
+
+  /**
+   * The run loop of {@link #run} over any stage list (the pipeline's, or the daily run's): validation, the run
+   * lock, the manifest, each stage in order and, when the last stage ran, the publish of the tables.
+   * {@code command} names the run in the lock.
+   */
+  public static int runStages(Configuration conf, PipelineLayout layout, List<PipelineStage> all, String command,
+      String from, String to, boolean breakLock, FaultInjector publishFaults, PrintStream progress)
+      throws Exception {
     int first = from == null ? 0 : indexOf(all, from);
     int last = to == null ? all.size() - 1 : indexOf(all, to);
     if (first > last) {
@@ -180,9 +190,9 @@ public class PipelineDriver extends PortraitTool {
       LocalMode.configure(conf, new java.io.File(layout.root().toUri().getPath()));
     }
     Duration maxAge = lockMaxAge(conf);
-    try (RunLock lock = RunLock.acquire(conf, layout.lockFile(), "pipeline " + layout.dt(), maxAge, breakLock)) {
+    try (RunLock lock = RunLock.acquire(conf, layout.lockFile(), command + " " + layout.dt(), maxAge, breakLock)) {
       Publisher.recover(conf, layout);
-      RunManifest manifest = manifest(conf, layout, from, to, first);
+      RunManifest manifest = manifest(conf, layout, all, from, to, first);
       String runId = manifest.runId();
       Configuration stageConf = new Configuration(conf);
       // Ids written into the tables come from the manifest, so a rerun of the same run writes the same bytes.
@@ -223,7 +233,7 @@ public class PipelineDriver extends PortraitTool {
           progress.printf(Locale.ROOT, "%-16s %s%n", t.getKey(), t.getValue());
         }
       }
-      progress.printf(Locale.ROOT, "pipeline done in %.1f s%n", (System.nanoTime() - started) / 1e9);
+      progress.printf(Locale.ROOT, "%s done in %.1f s%n", command, (System.nanoTime() - started) / 1e9);
     }
     if (last == all.size() - 1) {
       printExampleProfiles(conf, layout.partition("user_profile"), 3, progress);
@@ -238,8 +248,8 @@ public class PipelineDriver extends PortraitTool {
    * The manifest of this run. A slice starting after ingest reuses the stages before it from this dt's last
    * manifest, which must have them.
    */
-  private static RunManifest manifest(Configuration conf, PipelineLayout layout, String from, String to, int first)
-      throws IOException {
+  private static RunManifest manifest(Configuration conf, PipelineLayout layout, List<PipelineStage> all, String from,
+      String to, int first) throws IOException {
     Map<String, String> options = new LinkedHashMap<>();
     options.put("from", from == null ? "" : from);
     options.put("to", to == null ? "" : to);
@@ -254,7 +264,6 @@ public class PipelineDriver extends PortraitTool {
       options.put("continues", previous.runId());
     }
     RunManifest manifest = RunManifest.create(conf, layout, options);
-    List<PipelineStage> all = stages();
     for (int i = 0; i < first; i++) {
       String name = all.get(i).name();
       if (previous.stages().contains(name)) {

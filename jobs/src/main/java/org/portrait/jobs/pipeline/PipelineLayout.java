@@ -52,6 +52,26 @@ public record PipelineLayout(Path root, String input, String truth, String evalD
     return runFolder(PortraitLayout.QUARANTINE);
   }
 
+  /** The user state output of this run's day. */
+  public Path state() {
+    return runFolder(PortraitLayout.STATE);
+  }
+
+  /** The user state output of another day. */
+  public Path state(String otherDt) {
+    return new Path(area(PortraitLayout.STATE), "dt=" + otherDt);
+  }
+
+  /** Output folder of a stage of another day's run. */
+  public Path stage(String otherDt, String name) {
+    return new Path(new Path(area(PortraitLayout.STAGING), "dt=" + otherDt), name);
+  }
+
+  /** An area of the layout under this root. */
+  public Path areaPath(String area) {
+    return area(area);
+  }
+
   /** Metrics report folder of this run. */
   public Path reports() {
     return runFolder(PortraitLayout.REPORTS);

@@ -227,6 +227,7 @@ public class UserStateDriver extends PortraitTool {
   @Override
   public String usage() {
     return "state --model M --history S --as-of yyyy-MM-dd [--previous O_PREV] --output O [--half-life-days H]\n"
+        + "      [--model-id ID]\n"
         + "  Merges the segmented reviews S (a segment output, or a glob of them under dt= folders) into the user\n"
         + "  state O_PREV/user_state of an earlier day and profiles every user of the new state with model M\n"
         + "  (a folder with vocab/, glove/ and classifiers/). Without --previous the state is rebuilt from S, each\n"
@@ -236,12 +237,15 @@ public class UserStateDriver extends PortraitTool {
 
   @Override
   protected List<String> options() {
-    return List.of("model", "history", "as-of", "previous", "output", "half-life-days");
+    return List.of("model", "history", "as-of", "previous", "output", "half-life-days", "model-id");
   }
 
   @Override
   protected int run(CliArgs a) throws Exception {
     Configuration conf = getConf();
+    if (a.has("model-id")) {
+      conf.set(MODEL_ID, a.require("model-id"));
+    }
     if (a.has("half-life-days")) {
       conf.setDouble(HALF_LIFE_DAYS, a.getDouble("half-life-days", 0));
     }
