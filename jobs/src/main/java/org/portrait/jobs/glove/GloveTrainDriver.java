@@ -39,9 +39,9 @@ import org.portrait.jobs.PortraitTool;
  * per round goes to the log, the checkpoint's loss history and the LOSS_E9 counter. Training stops after the rounds
  * or when the relative loss change falls under a threshold. Output, installed atomically at the end: M/vectors.txt,
  * M/word_vector/, M/loss.tsv, M/_counters.json, and the final model state M/model.bin (AdaGrad included) with the
- * vocabulary it was trained over, M/vocab.tsv: what {@link #WARM_START} continues from. Checkpoints live apart from M (the pipeline keeps them in the
- * layout's checkpoints area, keyed by dt), so a failed attempt keeps them and a retry resumes from them, while M
- * only ever holds a complete model. See the usage for the options.
+ * vocabulary it was trained over, M/vocab.tsv: what {@link #WARM_START} continues from. Checkpoints live apart
+ * from M (the pipeline keeps them in the layout's checkpoints area, keyed by dt), so a failed attempt keeps them
+ * and a retry resumes from them, while M only ever holds a complete model. See the usage for the options.
  */
 public class GloveTrainDriver extends PortraitTool {
   private static final Log LOG = LogFactory.getLog(GloveTrainDriver.class);
@@ -193,7 +193,9 @@ public class GloveTrainDriver extends PortraitTool {
             + model.dim + ", the settings say " + vocab.size() + " x " + dim + "; rerun without --resume");
       }
       loss.addAll(GloveFiles.readLoss(c, new Path(GloveFiles.checkpoint(m, start), GloveFiles.LOSS)));
-      LOG.info("resuming after round " + start);
+      // The checkpoint already holds the warm-started model (and its rounds since): starting over would lose them.
+      LOG.info("resuming after round " + start + (c.getTrimmed(WARM_START, "").isEmpty() ? ""
+          : " (" + WARM_START + " ignored: resuming wins)"));
     } else {
       fs.delete(new Path(m, GloveFiles.CHECKPOINTS), true);
       start = 0;
