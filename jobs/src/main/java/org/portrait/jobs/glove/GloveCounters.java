@@ -12,6 +12,10 @@ public enum GloveCounters {
   BAD_ENTRIES,
   /** Lines of the task list that were not a valid task number. */
   BAD_TASK_LINES,
+  /** Warm start: words of this vocabulary whose rows (vectors, biases, AdaGrad sums) came from the earlier model. */
+  WARM_WORDS_CARRIED,
+  /** Warm start: words the earlier vocabulary lacked, initialised as in a cold start. */
+  WARM_WORDS_NEW,
   /** Loss of the last completed round times 1e9 (counters are integers). */
   LOSS_E9
 }

@@ -13,10 +13,13 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
+import org.portrait.common.config.UserError;
 import org.portrait.common.glove.GloveModel;
 import org.portrait.common.glove.GloveRows;
 import org.portrait.common.glove.VocabIds;
+import org.portrait.common.glove.WarmStart;
 import org.portrait.jobs.cooccur.CooccurOutputFormat;
 
 /**
@@ -28,14 +31,37 @@ final class GloveFiles {
   static final String CHECKPOINTS = "checkpoints";
   static final String MODEL = "model.bin";
   static final String LOSS = "loss.tsv";
+  static final String VOCAB = "vocab.tsv";
 
   private GloveFiles() {}
 
   static VocabIds readVocab(Configuration conf, Path vocabDir) throws IOException {
-    Path file = new Path(vocabDir, "vocab.tsv");
+    Path file = new Path(vocabDir, VOCAB);
     try (InputStream in = file.getFileSystem(conf).open(file)) {
       return VocabIds.read(in);
     }
+  }
+
+  /** Copies {@code vocabDir/vocab.tsv} byte for byte into {@code dir}: a later warm start maps ids by it. */
+  static void copyVocab(Configuration conf, Path vocabDir, Path dir) throws IOException {
+    Path src = new Path(vocabDir, VOCAB);
+    FileUtil.copy(src.getFileSystem(conf), src, dir.getFileSystem(conf), new Path(dir, VOCAB), false, true, conf);
+  }
+
+  /**
+   * The start of a warm-started run: the model and vocabulary of the earlier glove-train output {@code dir}
+   * mapped onto {@code vocab} by {@link WarmStart}. A missing model.bin or vocab.tsv is a {@link UserError}.
+   */
+  static WarmStart.Result warmStart(Configuration conf, Path dir, VocabIds vocab, int dim, long seed)
+      throws IOException {
+    FileSystem fs = dir.getFileSystem(conf);
+    for (String f : new String[] {MODEL, VOCAB}) {
+      if (!fs.exists(new Path(dir, f))) {
+        throw new UserError("warm start: " + new Path(dir, f) + " does not exist (an output of glove-train from"
+            + " before model.bin and vocab.tsv were kept cannot be warm-started from)");
+      }
+    }
+    return WarmStart.apply(readModel(conf, new Path(dir, MODEL)), readVocab(conf, dir), vocab, dim, seed);
   }
 
   /** The co-occurrence part files of {@code dir}, sorted by name. */
@@ -152,5 +178,29 @@ final class GloveFiles {
       }
     }
     return out;
+  }
+
+  /** Sum of the tasks' costs in a round job's part files ({@code task<TAB>cost}); one line per task expected. */
+  static double readCost(Configuration conf, Path out, int tasks) throws IOException {
+    FileSystem fs = out.getFileSystem(conf);
+    double cost = 0;
+    int seen = 0;
+    for (FileStatus s : fs.listStatus(out)) {
+      if (!s.getPath().getName().startsWith("part-")) {
+        continue;
+      }
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(s.getPath()), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          String[] f = line.split("\t");
+          cost += Double.parseDouble(f[1]);
+          seen++;
+        }
+      }
+    }
+    if (seen != tasks) {
+      throw new IOException("round output has " + seen + " task results, expected " + tasks);
+    }
+    return cost;
   }
 }

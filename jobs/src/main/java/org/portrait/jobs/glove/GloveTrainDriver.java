@@ -1,9 +1,7 @@
 package org.portrait.jobs.glove;
 
 import org.portrait.common.config.UserError;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,6 +22,7 @@ import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import org.portrait.common.glove.GloveModel;
 import org.portrait.common.glove.GloveParams;
 import org.portrait.common.glove.VocabIds;
+import org.portrait.common.glove.WarmStart;
 import org.portrait.jobs.CliArgs;
 import org.portrait.jobs.Jobs;
 import org.portrait.jobs.Stage;
@@ -39,9 +38,10 @@ import org.portrait.jobs.PortraitTool;
  * non-finite values and commits a checkpoint (model + AdaGrad state + loss history). The loss
  * per round goes to the log, the checkpoint's loss history and the LOSS_E9 counter. Training stops after the rounds
  * or when the relative loss change falls under a threshold. Output, installed atomically at the end: M/vectors.txt,
- * M/word_vector/, M/loss.tsv, M/_counters.json. Checkpoints live apart from M (the pipeline keeps them in the
- * layout's checkpoints area, keyed by dt), so a failed attempt keeps them and a retry resumes from them, while M
- * only ever holds a complete model. See the usage for the options.
+ * M/word_vector/, M/loss.tsv, M/_counters.json, and the final model state M/model.bin (AdaGrad included) with the
+ * vocabulary it was trained over, M/vocab.tsv: what {@link #WARM_START} continues from. Checkpoints live apart
+ * from M (the pipeline keeps them in the layout's checkpoints area, keyed by dt), so a failed attempt keeps them
+ * and a retry resumes from them, while M only ever holds a complete model. See the usage for the options.
  */
 public class GloveTrainDriver extends PortraitTool {
   private static final Log LOG = LogFactory.getLog(GloveTrainDriver.class);
@@ -91,6 +91,13 @@ public class GloveTrainDriver extends PortraitTool {
    */
   public static final String MERGE = "portrait.glove.merge";
   public static final String DEFAULT_MERGE = "mean";
+  /**
+   * An earlier glove-train output (holding model.bin and vocab.tsv) to start from instead of random vectors:
+   * words both vocabularies have keep their vectors, biases and AdaGrad sums, new words start as in a cold
+   * start with the seed; the dim must be the same. A checkpoint that --resume finds wins over it. Default: none
+   * (cold start).
+   */
+  public static final String WARM_START = "portrait.glove.warm-start";
   /** Memory a task may use, MB; default: the task heap (local: this JVM's max heap). */
   public static final String TASK_MEMORY_MB = "portrait.glove.task-memory-mb";
   /** Keep loaded entries in the JVM between rounds; default true. */
@@ -178,6 +185,7 @@ public class GloveTrainDriver extends PortraitTool {
     List<Double> loss = new ArrayList<>();
     int start = resume ? GloveFiles.lastCheckpoint(c, m) : -1;
     GloveModel model;
+    WarmStart.Result warm = null; // a resumed run was initialised (and counted) by the run that began it
     if (start >= 0) {
       model = GloveFiles.readModel(c, new Path(GloveFiles.checkpoint(m, start), GloveFiles.MODEL));
       if (model.vocab != vocab.size() || model.dim != dim) {
@@ -185,11 +193,21 @@ public class GloveTrainDriver extends PortraitTool {
             + model.dim + ", the settings say " + vocab.size() + " x " + dim + "; rerun without --resume");
       }
       loss.addAll(GloveFiles.readLoss(c, new Path(GloveFiles.checkpoint(m, start), GloveFiles.LOSS)));
-      LOG.info("resuming after round " + start);
+      // The checkpoint already holds the warm-started model (and its rounds since): starting over would lose them.
+      LOG.info("resuming after round " + start + (c.getTrimmed(WARM_START, "").isEmpty() ? ""
+          : " (" + WARM_START + " ignored: resuming wins)"));
     } else {
       fs.delete(new Path(m, GloveFiles.CHECKPOINTS), true);
       start = 0;
-      model = GloveModel.init(vocab.size(), dim, c.getLong(SEED, DEFAULT_SEED));
+      long seed = c.getLong(SEED, DEFAULT_SEED);
+      String warmDir = c.getTrimmed(WARM_START, "");
+      if (warmDir.isEmpty()) {
+        model = GloveModel.init(vocab.size(), dim, seed);
+      } else {
+        warm = GloveFiles.warmStart(c, new Path(warmDir), vocab, dim, seed);
+        model = warm.model;
+        LOG.info("warm start from " + warmDir + ": " + warm.carried + " words carried, " + warm.fresh + " new");
+      }
       GloveFiles.writeCheckpoint(c, m, 0, model, loss);
     }
     Path work = new Path(m, "_work");
@@ -203,6 +221,10 @@ public class GloveTrainDriver extends PortraitTool {
     Map<String, Long> total = new LinkedHashMap<>();
     for (GloveCounters k : GloveCounters.values()) {
       total.put(k.name(), 0L);
+    }
+    if (warm != null) {
+      total.put(GloveCounters.WARM_WORDS_CARRIED.name(), (long) warm.carried);
+      total.put(GloveCounters.WARM_WORDS_NEW.name(), (long) warm.fresh);
     }
     long entries = 0;
     for (FileStatus f : files) {
@@ -225,7 +247,7 @@ public class GloveTrainDriver extends PortraitTool {
           c.setInt(STRATUM, (step + round) % strata);
           Map<String, Long> sc = runTasks(c, cooccur, round, roundModel, stepDir, taskList);
           sc.forEach((k, v) -> jc.merge(k, v, Long::sum));
-          cost += readCost(c, new Path(stepDir, "out"), tasks);
+          cost += GloveFiles.readCost(c, new Path(stepDir, "out"), tasks);
           Path models = new Path(stepDir, "models");
           if (strata > 1) {
             // DSGD: every row was changed by one task at most; copying the tasks' rows in is the exact merge.
@@ -279,6 +301,8 @@ public class GloveTrainDriver extends PortraitTool {
       Stage.run(c, output, (out, counters) -> {
         VectorsOutput.write(c, out.tempPath(), trained, vocab);
         GloveFiles.writeLoss(c, new Path(out.tempPath(), GloveFiles.LOSS), loss);
+        GloveFiles.writeModel(c, new Path(out.tempPath(), GloveFiles.MODEL), trained);
+        GloveFiles.copyVocab(c, vocabDir, out.tempPath());
         counters.putAll(total);
         return out.target();
       });
@@ -313,29 +337,6 @@ public class GloveTrainDriver extends PortraitTool {
     return Jobs.counters(job, GloveCounters.class);
   }
 
-  private static double readCost(Configuration conf, Path out, int tasks) throws IOException {
-    FileSystem fs = out.getFileSystem(conf);
-    double cost = 0;
-    int seen = 0;
-    for (FileStatus s : fs.listStatus(out)) {
-      if (!s.getPath().getName().startsWith("part-")) {
-        continue;
-      }
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(s.getPath()), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          String[] f = line.split("\t");
-          cost += Double.parseDouble(f[1]);
-          seen++;
-        }
-      }
-    }
-    if (seen != tasks) {
-      throw new IOException("round output has " + seen + " task results, expected " + tasks);
-    }
-    return cost;
-  }
-
   @Override
   public String command() {
     return "glove-train";
@@ -345,21 +346,24 @@ public class GloveTrainDriver extends PortraitTool {
   public String usage() {
     return "glove-train --input C --vocab V --output M [--checkpoints K] [--dim 100] [--x-max 10] [--alpha 0.75] [--eta 0.05]\n"
         + "    [--rounds 15] [--tasks 1] [--threads 2] [--seed 1] [--grad-clip 100] [--min-rel-change 1e-4]\n"
-        + "    [--schedule dsgd|mixing] [--merge mean|sum] [--resume]\n"
+        + "    [--schedule dsgd|mixing] [--merge mean|sum] [--warm-start M0] [--resume]\n"
         + "  Trains GloVe on co-occurrences C (from cooccur) over vocabulary V: map-only jobs, tasks in parallel\n"
         + "  (dsgd: one job per stratum, tasks train disjoint row x column blocks; mixing: one job per round,\n"
         + "  task models merged), each with stratified lock-free threads; AdaGrad. Writes M/vectors.txt, M/word_vector/\n"
-        + "  (Parquet WordVector), M/loss.tsv (round<TAB>loss), M/_counters.json, installed atomically at the end;\n"
-        + "  checkpoints (every round, AdaGrad included) go to K (default: M's sibling _checkpoints.<name>) and\n"
-        + "  survive a failed attempt. --resume continues after the last complete checkpoint. Same seed and settings\n"
-        + "  (tasks, threads included) give identical vectors. Keys: portrait.glove.* (dim, x-max, alpha, eta,\n"
-        + "  grad-clip, rounds, tasks, threads, seed, min-rel-change, schedule, merge, task-memory-mb, cache-entries).";
+        + "  (Parquet WordVector), M/loss.tsv (round<TAB>loss), M/model.bin + M/vocab.tsv (final state, for a warm\n"
+        + "  start), M/_counters.json, installed atomically at the end; checkpoints (every round, AdaGrad included) go\n"
+        + "  to K (default: M's sibling _checkpoints.<name>) and survive a failed attempt. --warm-start M0 starts from\n"
+        + "  an earlier output M0 (same dim): shared words keep vectors, biases and AdaGrad sums, new words start cold.\n"
+        + "  --resume continues after the last complete checkpoint (and then wins over --warm-start). Same seed and\n"
+        + "  settings (tasks, threads included) give identical vectors. Keys: portrait.glove.* (dim, x-max, alpha,\n"
+        + "  eta, grad-clip, rounds, tasks, threads, seed, min-rel-change, schedule, merge, warm-start,\n"
+        + "  task-memory-mb, cache-entries).";
   }
 
   @Override
   protected List<String> options() {
     return List.of("input", "vocab", "output", "checkpoints", "dim", "x-max", "alpha", "eta", "rounds", "tasks", "threads", "seed",
-        "grad-clip", "min-rel-change", "schedule", "merge");
+        "grad-clip", "min-rel-change", "schedule", "merge", "warm-start");
   }
 
   @Override
@@ -371,7 +375,7 @@ public class GloveTrainDriver extends PortraitTool {
   protected int run(CliArgs args) throws Exception {
     Configuration conf = args.copyTo(new Configuration(getConf()), "dim", DIM, "x-max", X_MAX, "alpha", ALPHA,
         "eta", ETA, "rounds", ROUNDS, "tasks", TASKS, "threads", THREADS, "seed", SEED, "grad-clip", CLIP,
-        "min-rel-change", MIN_CHANGE, "schedule", SCHEDULE, "merge", MERGE);
+        "min-rel-change", MIN_CHANGE, "schedule", SCHEDULE, "merge", MERGE, "warm-start", WARM_START);
     long t0 = System.nanoTime();
     Path output = new Path(args.require("output"));
     Path checkpoints = args.has("checkpoints") ? new Path(args.get("checkpoints", null)) : defaultCheckpoints(output);

@@ -6,6 +6,7 @@ import static org.portrait.jobs.settings.SettingSpec.integer;
 import static org.portrait.jobs.settings.SettingSpec.longInteger;
 import static org.portrait.jobs.settings.SettingSpec.number;
 import static org.portrait.jobs.settings.SettingSpec.oneOf;
+import static org.portrait.jobs.settings.SettingSpec.path;
 import static org.portrait.jobs.settings.SettingSpec.positive;
 
 import java.util.List;
@@ -32,6 +33,7 @@ final class GloveSettings {
         number(GloveTrainDriver.MIN_CHANGE, 0, 1),
         oneOf(GloveTrainDriver.SCHEDULE, "dsgd", "mixing"),
         oneOf(GloveTrainDriver.MERGE, "mean", "sum"),
+        path(GloveTrainDriver.WARM_START),
         // 0 = the task heap; at most 1 TiB.
         longInteger(GloveTrainDriver.TASK_MEMORY_MB, 0, 1048576),
         bool(GloveTrainDriver.CACHE_ENTRIES),

@@ -20,9 +20,28 @@ public final class GloveTestData {
   public final List<String> vocab = new ArrayList<>();
 
   public GloveTestData(int reviewCount, int words, long seed) {
-    Random r = new Random(seed);
-    Map<String, Long> counts = new HashMap<>();
-    for (int n = 0; n < reviewCount; n++) {
+    generate(reviews, reviewCount, words, new Random(seed));
+    this.counts = index();
+  }
+
+  private GloveTestData(List<TokenizedReview> reviews) {
+    this.reviews.addAll(reviews);
+    this.counts = index();
+  }
+
+  /**
+   * This corpus grown by {@code extraReviews} reviews drawn over {@code words} words (more than this corpus had:
+   * the new ones appear only in the new reviews), as a corpus that grew between two trainings.
+   */
+  public GloveTestData grown(int extraReviews, int words, long seed) {
+    List<TokenizedReview> all = new ArrayList<>(reviews);
+    generate(all, extraReviews, words, new Random(seed));
+    return new GloveTestData(all);
+  }
+
+  private static void generate(List<TokenizedReview> reviews, int reviewCount, int words, Random r) {
+    for (int i = 0; i < reviewCount; i++) {
+      int n = reviews.size();
       int len = r.nextInt(40);
       List<String> tokens = new ArrayList<>();
       for (int t = 0; t < len; t++) {
@@ -35,16 +54,25 @@ public final class GloveTestData {
         }
         String tok = r.nextDouble() < 0.05 ? "oov" + r.nextInt(5) : "w" + w;
         tokens.add(tok);
-        counts.merge(tok, 1L, Long::sum);
       }
       reviews.add(TokenizedReview.newBuilder().setReviewId("r" + n).setUserKey("u" + (n % 7)).setCharCount(len)
           .setTokens(tokens).build());
+    }
+  }
+
+  /** Counts the tokens and fills {@link #vocab}: "w" words by count, then word. */
+  private Map<String, Long> index() {
+    Map<String, Long> counts = new HashMap<>();
+    for (TokenizedReview rv : reviews) {
+      for (CharSequence t : rv.getTokens()) {
+        counts.merge(t.toString(), 1L, Long::sum);
+      }
     }
     counts.entrySet().stream().filter(e -> e.getKey().startsWith("w"))
         .sorted((a, b) -> a.getValue().equals(b.getValue()) ? a.getKey().compareTo(b.getKey())
             : Long.compare(b.getValue(), a.getValue()))
         .forEach(e -> vocab.add(e.getKey()));
-    this.counts = counts;
+    return counts;
   }
 
   private final Map<String, Long> counts;
