@@ -117,12 +117,15 @@ public class DailyDriver extends PortraitTool {
     }
   }
 
+  /** The pipeline's ingest and segment stages: how a raw day becomes segmented history. */
+  static List<PipelineStage> ingestAndSegment() {
+    List<PipelineStage> all = PipelineDriver.stages();
+    return List.of(byName(all, "ingest"), byName(all, "segment"));
+  }
+
   /** The daily run's stages, in order. */
   public static List<PipelineStage> stages(Plan plan) {
-    List<PipelineStage> all = PipelineDriver.stages();
-    List<PipelineStage> s = new ArrayList<>();
-    s.add(byName(all, "ingest"));
-    s.add(byName(all, "segment"));
+    List<PipelineStage> s = new ArrayList<>(ingestAndSegment());
     s.add(new PipelineStage("state", "state", l -> {
       List<String> a = new ArrayList<>(List.of("--model", plan.modelDir().toString(), "--model-id", plan.modelId(),
           "--history", plan.history(), "--as-of", l.dt(), "--output", l.state().toString()));

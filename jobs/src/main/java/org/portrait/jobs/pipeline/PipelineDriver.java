@@ -172,6 +172,13 @@ public class PipelineDriver extends PortraitTool {
   public static int runStages(Configuration conf, PipelineLayout layout, List<PipelineStage> all, String command,
       String from, String to, boolean breakLock, FaultInjector publishFaults, PrintStream progress)
       throws Exception {
+    return runStages(conf, layout, all, command, from, to, breakLock, true, publishFaults, progress);
+  }
+
+  /** As above; without {@code publish} the stage outputs stay in staging (train segments its input days so). */
+  static int runStages(Configuration conf, PipelineLayout layout, List<PipelineStage> all, String command,
+      String from, String to, boolean breakLock, boolean publish, FaultInjector publishFaults, PrintStream progress)
+      throws Exception {
     int first = from == null ? 0 : indexOf(all, from);
     int last = to == null ? all.size() - 1 : indexOf(all, to);
     if (first > last) {
@@ -228,14 +235,14 @@ public class PipelineDriver extends PortraitTool {
         progress.printf(Locale.ROOT, "[%d/%d] %-14s %6.1f s  %s%n", i + 1, all.size(), stage.name(), secs,
             summary(counters, stage.headlineCounters()));
       }
-      if (last == all.size() - 1) {
+      if (publish && last == all.size() - 1) {
         for (Map.Entry<String, String> t : Publisher.publish(conf, layout, manifest, publishFaults).entrySet()) {
           progress.printf(Locale.ROOT, "%-16s %s%n", t.getKey(), t.getValue());
         }
       }
       progress.printf(Locale.ROOT, "%s done in %.1f s%n", command, (System.nanoTime() - started) / 1e9);
     }
-    if (last == all.size() - 1) {
+    if (publish && last == all.size() - 1) {
       printExampleProfiles(conf, layout.partition("user_profile"), 3, progress);
       if (layout.truth() != null) {
         printHeadline(conf, new Path(layout.stage("metrics"), "metrics.json"), progress);

@@ -102,6 +102,30 @@ public final class AppliedModel {
     return info;
   }
 
+  /**
+   * Puts the category classifier (and its prior and tuned threshold) of an earlier model's classifiers into a
+   * freshly trained {@code models} folder that has none (a training window without labelled reviews), so the
+   * new model keeps interests. Classifiers read hashed token features, not vectors, so they carry over.
+   */
+  public static void keepCategoryClassifier(Configuration conf, Path from, Path models) throws IOException {
+    Map<String, String> old = readInfo(conf, from);
+    if (!Boolean.parseBoolean(old.getOrDefault("category", "false"))) {
+      return;
+    }
+    FileSystem fs = from.getFileSystem(conf);
+    for (String f : new String[] {ProfileConf.CATEGORY_MODEL, ProfileConf.CATEGORY_PRIOR}) {
+      Path src = new Path(from, f);
+      if (fs.exists(src) && !FileUtil.copy(fs, src, fs, new Path(models, f), false, true, conf)) {
+        throw new IOException("cannot copy " + src + " into " + models);
+      }
+    }
+    Map<String, String> info = readInfo(conf, models);
+    info.put("category", "true");
+    info.put("interest_threshold", old.get("interest_threshold"));
+    info.put("category_classifier_from", old.getOrDefault("model_id", from.toString()));
+    writeInfo(conf, models, info);
+  }
+
   private static String required(Map<String, String> info, String key, Path source) {
     String v = info.get(key);
     if (v == null) {
