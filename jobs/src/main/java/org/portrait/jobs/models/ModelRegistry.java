@@ -77,6 +77,11 @@ public final class ModelRegistry {
     String id = ModelManifest.checkId(manifest.id());
     FileSystem fs = root.getFileSystem(conf);
     Path target = fs.makeQualified(modelDir(root, id));
+    FileSystem builtFs = builtFolder.getFileSystem(conf);
+    if (!builtFs.getUri().equals(fs.getUri())) {
+      throw new UserError("cannot register model " + id + ": " + builtFolder + " is not on the file system of "
+          + root + " (" + fs.getUri() + "); build it under " + new Path(root, PortraitLayout.path(PortraitLayout.STAGING)));
+    }
     Path built = fs.makeQualified(builtFolder);
     if (!fs.exists(built) || !fs.getFileStatus(built).isDirectory()) {
       throw new UserError("cannot register model " + id + ": " + builtFolder + " is not a folder");

@@ -95,6 +95,17 @@ public class ModelRegistryMiniClusterTest {
   }
 
   @Test
+  public void aFolderBuiltOnAnotherFileSystemIsRefused() throws Exception {
+    Path local = new Path(TMP.newFolder("local-build").toURI());
+    try {
+      ModelRegistry.register(conf, new Path("/data/portrait-d"), local, ModelFixtures.manifest("m1", 1, true));
+      fail();
+    } catch (UserError e) {
+      assertTrue(e.getMessage(), e.getMessage().contains("is not on the file system of /data/portrait-d"));
+    }
+  }
+
+  @Test
   public void theLockRefusesOnHdfsToo() throws Exception {
     Path root = new Path("/data/portrait-c");
     ModelFixtures.register(conf, root, "m1", 1, true);
