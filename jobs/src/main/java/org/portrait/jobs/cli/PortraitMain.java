@@ -34,6 +34,7 @@ public final class PortraitMain {
     COMMANDS.put("metrics", "org.portrait.jobs.metrics.MetricsDriver");
     COMMANDS.put("publish", "org.portrait.jobs.pipeline.PublishCommand");
     COMMANDS.put("pipeline", "org.portrait.jobs.pipeline.PipelineDriver");
+    COMMANDS.put("models", "org.portrait.jobs.models.ModelsCommand");
   }
 
   private PortraitMain() {}

@@ -13,6 +13,7 @@ import static org.portrait.jobs.settings.SettingSpec.text;
 import static org.portrait.jobs.settings.SettingSpec.zone;
 
 import java.util.List;
+import org.portrait.common.gates.GateThresholds;
 import org.portrait.common.layout.PortraitLayout;
 import org.portrait.common.privacy.PseudonymKey;
 import org.portrait.jobs.PortraitTool;
@@ -36,6 +37,7 @@ final class CorpusSettings {
         integer(PipelineDriver.LOCK_MAX_AGE_HOURS, 1, 8760),
         // The value may be the HMAC key itself (Configuration.getPassword falls back to it): text, never echoed.
         text(PseudonymKey.KEY),
+        path(GateThresholds.FILE),
 
         oneOfIgnoringCase(IngestDriver.FORMAT, "auto", "csv", "tsv", "jsonl", "avro"),
         prefix(IngestDriver.COLUMN_PREFIX),
