@@ -21,7 +21,7 @@ public record Gate(String name, double value, double bound, Comparison compariso
   }
 
   /** A number as it reads in reasons and reports: 4 significant digits, no exponent for ordinary values. */
-  static String format(double d) {
+  public static String format(double d) {
     if (Double.isNaN(d)) {
       return "NaN";
     }

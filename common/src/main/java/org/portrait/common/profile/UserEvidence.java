@@ -153,6 +153,16 @@ public final class UserEvidence {
     return reviews;
   }
 
+  /** Tokens counted (placeholders and blanks left out). */
+  public long tokens() {
+    return tokens;
+  }
+
+  /** Tokens counted that had a word vector. */
+  public long inVocabTokens() {
+    return inVocab;
+  }
+
   /** Distinct terms currently held (bounded by maxTerms). */
   public int heldTerms() {
     return termCounts.size();

@@ -34,6 +34,9 @@ public final class PortraitMain {
     COMMANDS.put("metrics", "org.portrait.jobs.metrics.MetricsDriver");
     COMMANDS.put("publish", "org.portrait.jobs.pipeline.PublishCommand");
     COMMANDS.put("pipeline", "org.portrait.jobs.pipeline.PipelineDriver");
+    COMMANDS.put("train", "org.portrait.jobs.pipeline.TrainDriver");
+    COMMANDS.put("daily", "org.portrait.jobs.pipeline.DailyDriver");
+    COMMANDS.put("gates", "org.portrait.jobs.gates.DailyGatesCommand");
     COMMANDS.put("models", "org.portrait.jobs.models.ModelsCommand");
   }
 

@@ -34,7 +34,7 @@ import org.portrait.common.metrics.Reconciliation;
 import org.portrait.schema.ProfileMetric;
 
 /** Writes the metrics job's results: the profile_metrics Parquet table, metrics.json and report.html. */
-final class MetricsOutputs {
+public final class MetricsOutputs {
   static final String TABLE_DIR = "profile_metrics";
   static final String JSON_FILE = "metrics.json";
   static final String REPORT_FILE = "report.html";
@@ -97,7 +97,7 @@ final class MetricsOutputs {
     }
   }
 
-  static void writeTable(Configuration conf, Path file, String runId, List<MetricRow> rows) throws IOException {
+  public static void writeTable(Configuration conf, Path file, String runId, List<MetricRow> rows) throws IOException {
     Configuration c = new Configuration(conf);
     c.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
     try (ParquetWriter<ProfileMetric> w = AvroParquetWriter.<ProfileMetric>builder(HadoopOutputFile.fromPath(file, c))

@@ -43,7 +43,8 @@ public class DailyDriver extends PortraitTool {
   /** Works out the plan of day {@code layout.dt()}: model, previous state, history to merge, yesterday. */
   public static Plan plan(Configuration conf, PipelineLayout layout, String modelId) throws IOException {
     Path models = layout.areaPath(PortraitLayout.MODELS);
-    String id = modelId != null ? modelId : ModelPointer.current(conf, models);
+    String id = modelId != null ? modelId
+        : org.portrait.jobs.models.ModelRegistry.current(conf, layout.root()).orElse(null);
     if (id == null) {
       throw new UserError("no current model under " + models + ": run train first (or pass --model ID)");
     }

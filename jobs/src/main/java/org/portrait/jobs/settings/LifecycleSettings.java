@@ -6,6 +6,8 @@ import static org.portrait.jobs.settings.SettingSpec.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.portrait.jobs.pipeline.DailyDriver;
+import org.portrait.jobs.pipeline.TrainDriver;
 import org.portrait.jobs.userstate.UserStateDriver;
 
 /** Settings of the user state and the train/daily lifecycle (meaning and defaults: the constants' javadoc). */
@@ -18,6 +20,9 @@ final class LifecycleSettings {
     out.add(number(UserStateDriver.HALF_LIFE_DAYS, 0, 3650));
     out.add(integer(UserStateDriver.REDUCERS, 1, 10000));
     out.add(text(UserStateDriver.MODEL_ID));
+    out.add(integer(TrainDriver.WINDOW_DAYS, 1, 3650));
+    out.add(integer(DailyDriver.RETENTION_DAYS, 1, 3650));
+    out.add(text(org.portrait.jobs.gates.DailyGatesCommand.RECONCILE_RULES));
     return out;
   }
 

@@ -7,6 +7,8 @@ package org.portrait.jobs.userstate;
  */
 public enum UserStateCounters {
   REVIEWS_IN,
+  /** Reviews read from the as-of day's files (what today's segment stage wrote). */
+  REVIEWS_IN_OF_DAY,
   /** Reviews of the as-of day (each gets a review prediction). */
   REVIEWS_TODAY,
   /** Reviews of earlier days merged while rebuilding the state from the segmented history. */
@@ -28,5 +30,10 @@ public enum UserStateCounters {
   USERS,
   USERS_LOW_CONFIDENCE,
   USERS_NO_EVIDENCE,
-  PREDICTIONS_OUT
+  PREDICTIONS_OUT,
+  /** Users with at least one top interest. */
+  USERS_WITH_INTEREST,
+  /** Tokens of the as-of day's counted reviews, and those of them in the model's vocabulary (the coverage gate). */
+  TOKENS_OF_DAY,
+  IN_VOCAB_TOKENS_OF_DAY
 }

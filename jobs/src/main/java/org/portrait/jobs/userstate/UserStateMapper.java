@@ -50,11 +50,14 @@ public class UserStateMapper extends Mapper<AvroKey<Object>, NullWritable, Text,
     }
     TokenizedReview r = (TokenizedReview) datum;
     ctx.getCounter(UserStateCounters.REVIEWS_IN).increment(1);
+    int age = age(ctx);
+    if (age == 0) {
+      ctx.getCounter(UserStateCounters.REVIEWS_IN_OF_DAY).increment(1);
+    }
     if (r.getUserKey() == null || r.getUserKey().isEmpty()) {
       ctx.getCounter(UserStateCounters.REVIEWS_NO_USER).increment(1);
       return;
     }
-    int age = age(ctx);
     if (age < 0) {
       ctx.getCounter(UserStateCounters.REVIEWS_FUTURE).increment(1);
       return;

@@ -82,6 +82,8 @@ public class UserStateReducer extends Reducer<Text, AvroValue<Object>, Void, Use
       }
       TokenizedReview r = (TokenizedReview) datum;
       int age = UserKeyGrouping.age(key);
+      long tokensBefore = e.tokens();
+      long inVocabBefore = e.inVocabTokens();
       ReviewScore s = e.add(r.getReviewId(), r.getTokens(), r.getTs(), Math.pow(dayFactor, age));
       if (s == null) {
         ctx.getCounter(UserStateCounters.REVIEWS_REPEATED).increment(1);
@@ -92,6 +94,8 @@ public class UserStateReducer extends Reducer<Text, AvroValue<Object>, Void, Use
         continue;
       }
       ctx.getCounter(UserStateCounters.REVIEWS_TODAY).increment(1);
+      ctx.getCounter(UserStateCounters.TOKENS_OF_DAY).increment(e.tokens() - tokensBefore);
+      ctx.getCounter(UserStateCounters.IN_VOCAB_TOKENS_OF_DAY).increment(e.inVocabTokens() - inVocabBefore);
       writePrediction(new ReviewPrediction(r.getReviewId(), r.getUserKey(), r.getSplit(), r.getLabel(),
           r.getCategory(), (float) s.positiveProb, s.predictedCategory), ctx);
       ctx.getCounter(UserStateCounters.PREDICTIONS_OUT).increment(1);
@@ -101,6 +105,9 @@ public class UserStateReducer extends Reducer<Text, AvroValue<Object>, Void, Use
     ctx.getCounter(UserStateCounters.USERS).increment(1);
     if ("low".equals(p.getConfidence())) {
       ctx.getCounter(UserStateCounters.USERS_LOW_CONFIDENCE).increment(1);
+    }
+    if (!p.getTopInterests().isEmpty()) {
+      ctx.getCounter(UserStateCounters.USERS_WITH_INTEREST).increment(1);
     }
     if (p.getInVocabTokens() == 0) {
       ctx.getCounter(UserStateCounters.USERS_NO_EVIDENCE).increment(1);
