@@ -62,6 +62,8 @@ final class ProfileSettings {
         integer(UserSegmentDriver.MIN_SIZE, 1, 1000000),
         bool(UserSegmentDriver.SEQUENTIAL),
         text(UserSegmentDriver.RUN_ID),
+        path(UserSegmentDriver.PREVIOUS),
+        bool(UserSegmentDriver.RECLUSTER),
 
         number(MetricsDriver.TRUTH_MIN_WEIGHT, 0, 1),
         number(MetricsDriver.REVIEW_THRESHOLD, 0, 1),
