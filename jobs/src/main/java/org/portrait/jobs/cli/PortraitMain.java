@@ -31,6 +31,7 @@ public final class PortraitMain {
     COMMANDS.put("profile", "org.portrait.jobs.profile.ProfileDriver");
     COMMANDS.put("segments", "org.portrait.jobs.usersegment.UserSegmentDriver");
     COMMANDS.put("metrics", "org.portrait.jobs.metrics.MetricsDriver");
+    COMMANDS.put("drift", "org.portrait.jobs.drift.DriftDriver");
     COMMANDS.put("publish", "org.portrait.jobs.pipeline.PublishCommand");
     COMMANDS.put("pipeline", "org.portrait.jobs.pipeline.PipelineDriver");
   }

@@ -12,6 +12,7 @@ import static org.portrait.jobs.settings.SettingSpec.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.portrait.jobs.drift.DriftDriver;
 import org.portrait.jobs.metrics.MetricsDriver;
 import org.portrait.jobs.metrics.UserKeyFunction;
 import org.portrait.jobs.profile.ProfileConf;
@@ -64,6 +65,8 @@ final class ProfileSettings {
         text(UserSegmentDriver.RUN_ID),
         path(UserSegmentDriver.PREVIOUS),
         bool(UserSegmentDriver.RECLUSTER),
+
+        integer(DriftDriver.REDUCERS, 1, 10000),
 
         number(MetricsDriver.TRUTH_MIN_WEIGHT, 0, 1),
         number(MetricsDriver.REVIEW_THRESHOLD, 0, 1),
