@@ -146,6 +146,26 @@ public class StableSegmentIdsTest {
   }
 
   @Test
+  public void commandLineMissingPreviousExitsWithTwoAndOneLine() throws Exception {
+    UserSegmentDriver tool = new UserSegmentDriver();
+    tool.setConf(new Configuration(conf));
+    java.io.PrintStream err = System.err;
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(buf, true, StandardCharsets.UTF_8));
+    int rc;
+    try {
+      rc = tool.run(new String[] {"--input", day1.toString(), "--output", out("G6").toString(), "--previous",
+          out("nowhere").toString(), "--recluster"});
+    } finally {
+      System.setErr(err);
+    }
+    String msg = buf.toString(StandardCharsets.UTF_8).trim();
+    assertEquals(msg, 2, rc);
+    assertTrue(msg, msg.contains("--previous") && msg.contains("nowhere"));
+    assertEquals(msg, 1, msg.split("\n").length);
+  }
+
+  @Test
   public void anotherKThanYesterdaysIsRefusedWithoutRecluster() throws Exception {
     File f = new File(dir, "Gk/centroids/centroids.tsv");
     f.getParentFile().mkdirs();
