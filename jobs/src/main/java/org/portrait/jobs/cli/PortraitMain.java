@@ -32,6 +32,7 @@ public final class PortraitMain {
     COMMANDS.put("segments", "org.portrait.jobs.usersegment.UserSegmentDriver");
     COMMANDS.put("state", "org.portrait.jobs.userstate.UserStateDriver");
     COMMANDS.put("metrics", "org.portrait.jobs.metrics.MetricsDriver");
+    COMMANDS.put("drift", "org.portrait.jobs.drift.DriftDriver");
     COMMANDS.put("publish", "org.portrait.jobs.pipeline.PublishCommand");
     COMMANDS.put("pipeline", "org.portrait.jobs.pipeline.PipelineDriver");
     COMMANDS.put("train", "org.portrait.jobs.pipeline.TrainDriver");

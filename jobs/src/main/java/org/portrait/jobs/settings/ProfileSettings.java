@@ -12,6 +12,7 @@ import static org.portrait.jobs.settings.SettingSpec.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.portrait.jobs.drift.DriftDriver;
 import org.portrait.jobs.metrics.MetricsDriver;
 import org.portrait.jobs.metrics.UserKeyFunction;
 import org.portrait.jobs.profile.ProfileConf;
@@ -62,6 +63,10 @@ final class ProfileSettings {
         integer(UserSegmentDriver.MIN_SIZE, 1, 1000000),
         bool(UserSegmentDriver.SEQUENTIAL),
         text(UserSegmentDriver.RUN_ID),
+        path(UserSegmentDriver.PREVIOUS),
+        bool(UserSegmentDriver.RECLUSTER),
+
+        integer(DriftDriver.REDUCERS, 1, 10000),
 
         number(MetricsDriver.TRUTH_MIN_WEIGHT, 0, 1),
         number(MetricsDriver.REVIEW_THRESHOLD, 0, 1),

@@ -34,6 +34,14 @@ final class SegmentTable {
    * without vector, empty sum). Every user of a cluster has a vector, so its centroid is the sum over its size.
    */
   static SegmentTable fromStats(List<String> lines, int minSize, String runId) {
+    return fromStats(lines, minSize, runId, Map.of());
+  }
+
+  /**
+   * As {@link #fromStats(List, int, String)}, with {@code ids}: cluster index → stable segment id (kept across
+   * days, see CentroidMatching); a cluster missing from it is published under its index.
+   */
+  static SegmentTable fromStats(List<String> lines, int minSize, String runId, Map<Integer, Integer> ids) {
     Map<Integer, Integer> sizes = new TreeMap<>();
     Map<Integer, Map<String, Long>> interests = new HashMap<>();
     Map<Integer, Map<String, Long>> keywords = new HashMap<>();
@@ -56,7 +64,8 @@ final class SegmentTable {
       int c = e.getKey();
       int size = e.getValue();
       if (c >= 0 && mapping.get(c) == c) {
-        t.rows.add(row(c, size, interests.get(c), keywords.get(c), mean(sums.get(c), size), false, runId));
+        t.rows.add(row(ids.getOrDefault(c, c), size, interests.get(c), keywords.get(c), mean(sums.get(c), size),
+            false, runId));
         t.publishedCount++;
       } else {
         if (c >= 0) {
@@ -75,7 +84,8 @@ final class SegmentTable {
           t.otherSuppressed ? Map.of() : otherKeywords,
           t.otherCentroidWithheld ? new double[0] : mean(otherSum, pub.otherVectorUsers()), t.otherSuppressed, runId));
     }
-    t.published.putAll(mapping);
+    // the k-anonymity rule works on cluster indices; the published value is the cluster's stable id
+    mapping.forEach((c, p) -> t.published.put(c, p == SegmentRules.OTHER ? p : ids.getOrDefault(c, c)));
     return t;
   }
 

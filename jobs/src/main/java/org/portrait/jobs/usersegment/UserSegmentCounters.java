@@ -16,5 +16,9 @@ public enum UserSegmentCounters {
   /** 1 when segment -1 has fewer users than the k-anonymity size: published with its size only. */
   OTHER_SUPPRESSED,
   /** 1 when segment -1 is published without centroid (suppressed, or too few of its users have a vector). */
-  OTHER_CENTROID_WITHHELD
+  OTHER_CENTROID_WITHHELD,
+  /** Clusters that kept the id of one of yesterday's (--previous); 0 without it. */
+  SEGMENTS_MATCHED,
+  /** Clusters with a fresh id: all of them without --previous, those left unmatched with it. */
+  SEGMENTS_NEW
 }

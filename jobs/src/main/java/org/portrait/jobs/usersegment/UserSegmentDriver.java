@@ -35,6 +35,7 @@ import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.avro.SpecificDataSupplier;
 import org.portrait.common.config.LocalMode;
 import org.portrait.common.config.UserError;
+import org.portrait.common.profile.CentroidMatching;
 import org.portrait.common.profile.SegmentRules;
 import org.portrait.jobs.CliArgs;
 import org.portrait.jobs.Jobs;
@@ -70,6 +71,18 @@ public class UserSegmentDriver extends PortraitTool {
   public static final int DEFAULT_MIN_SIZE = 20;
   /** Run Mahout sequentially (in the driver); default: true in local mode, false on a cluster. */
   public static final String SEQUENTIAL = "portrait.segments.sequential";
+  /**
+   * Yesterday's segments output folder G_PREV (option --previous): k-means starts from its centroids
+   * (G_PREV/centroids/) and each cluster keeps the id of the old one it matches (one-to-one, by cosine), so
+   * that a segment id means the same group from day to day. Default: none (seeded random start, ids 0..k-1).
+   */
+  public static final String PREVIOUS = "portrait.segments.previous";
+  /**
+   * With {@link #PREVIOUS}: allow a k different from yesterday's (or vectors of another dimension). k-means then
+   * starts from the seeded random choice; the clusters are still matched to yesterday's ids where they can
+   * be, the others get fresh ids above yesterday's largest. Without it such a run is refused. Default false.
+   */
+  public static final String RECLUSTER = "portrait.segments.recluster";
   /** Run id written into each segment row. Default: derived from the time of the run. */
   public static final String RUN_ID = "portrait.segments.run-id";
 
@@ -96,6 +109,13 @@ public class UserSegmentDriver extends PortraitTool {
     }
     checkApart(fs, profiles, output);
     String runId = conf.get(RUN_ID, "run-" + System.currentTimeMillis());
+    String prev = conf.getTrimmed(PREVIOUS, "");
+    PreviousSegments previous = prev.isEmpty() ? null : PreviousSegments.read(conf, new Path(prev));
+    boolean recluster = conf.getBoolean(RECLUSTER, false);
+    if (previous != null && !recluster && previous.k() != conf.getInt(K, DEFAULT_K)) {
+      throw new UserError("--previous " + prev + " has k=" + previous.k() + " but " + K + "=" + conf.getInt(K, DEFAULT_K)
+          + ": pass --k " + previous.k() + " to keep the segments, or --recluster to start afresh");
+    }
     return Stage.run(conf, output, (out, counters) -> {
       Path tmp = out.tempPath();
       Result res = new Result();
@@ -117,7 +137,13 @@ public class UserSegmentDriver extends PortraitTool {
       if (n > 0) {
         Path clustersIn = new Path(tmp, "_kmeans/clusters-in");
         int k = (int) Math.min(conf.getInt(K, DEFAULT_K), n);
-        writeInitialClusters(conf, vectors, new Path(clustersIn, "part-seed"), k, conf.getLong(SEED, DEFAULT_SEED));
+        Path seed = new Path(clustersIn, "part-seed");
+        if (previous != null && !recluster) {
+          previous.checkDimension(KMeansFiles.firstDimension(conf, vectors), prev);
+          previous.writeInitialClusters(conf, seed); // k-means continues from yesterday's centres
+        } else {
+          KMeansFiles.writeInitialClusters(conf, vectors, seed, k, conf.getLong(SEED, DEFAULT_SEED));
+        }
         Path kmOut = new Path(tmp, "_kmeans/out");
         boolean sequential = conf.getBoolean(SEQUENTIAL, LocalMode.isLocal(conf));
         try {
@@ -129,7 +155,7 @@ public class UserSegmentDriver extends PortraitTool {
         } catch (ClassNotFoundException e) {
           throw new IOException(e);
         }
-        centroids = readFinalCentroids(conf, kmOut);
+        centroids = KMeansFiles.readFinalCentroids(conf, kmOut);
       }
 
       // 3. sizes and descriptions per cluster, then the k-anonymity rule
@@ -149,11 +175,24 @@ public class UserSegmentDriver extends PortraitTool {
       Jobs.runOrThrow(sj);
       res.counters.put(UserSegmentCounters.STATS_VALUES_SKIPPED.name(),
           Jobs.counters(sj, UserSegmentCounters.class).get(UserSegmentCounters.STATS_VALUES_SKIPPED.name()));
+      // stable ids: yesterday's where a cluster matches one of its clusters, else fresh (or the index, first day)
+      Map<Integer, Integer> ids = new java.util.TreeMap<>();
+      if (previous != null) {
+        CentroidMatching.Result m = CentroidMatching.match(centroids, previous.centroids);
+        ids.putAll(m.ids());
+        res.counters.put(UserSegmentCounters.SEGMENTS_MATCHED.name(), (long) m.matched());
+        res.counters.put(UserSegmentCounters.SEGMENTS_NEW.name(), (long) m.fresh());
+      } else {
+        res.counters.put(UserSegmentCounters.SEGMENTS_MATCHED.name(), 0L);
+        res.counters.put(UserSegmentCounters.SEGMENTS_NEW.name(), (long) centroids.size());
+      }
       SegmentTable table = SegmentTable.fromStats(readLines(fs, stats), conf.getInt(MIN_SIZE, DEFAULT_MIN_SIZE),
-          runId);
+          runId, ids);
       res.segments = table.rows;
       table.writeParquet(conf, new Path(tmp, SEGMENTS_DIR + "/part-00000.parquet"));
       SegmentCentroids.write(conf, centroidsFile, centroids, table.published);
+      PreviousSegments.write(conf, new Path(tmp, PreviousSegments.DIR + "/" + PreviousSegments.FILE), centroids, ids,
+          table.published);
       res.counters.put(UserSegmentCounters.SEGMENTS_PUBLISHED.name(), (long) table.publishedCount);
       res.counters.put(UserSegmentCounters.SEGMENTS_MERGED.name(), (long) table.mergedCount);
       res.counters.put(UserSegmentCounters.OTHER_SUPPRESSED.name(), table.otherSuppressed ? 1L : 0L);
@@ -229,77 +268,9 @@ public class UserSegmentDriver extends PortraitTool {
     return job;
   }
 
-  /** k distinct user vectors chosen by a seeded reservoir sample, written as Mahout clusters. */
-  static void writeInitialClusters(Configuration conf, Path vectors, Path file, int k, long seed) throws IOException {
-    FileSystem fs = vectors.getFileSystem(conf);
-    Random rnd = new Random(seed);
-    List<Vector> chosen = new ArrayList<>();
-    long seen = 0;
-    for (FileStatus st : sortedParts(fs, vectors)) {
-      try (SequenceFile.Reader r = new SequenceFile.Reader(conf, SequenceFile.Reader.file(st.getPath()))) {
-        Text key = new Text();
-        VectorWritable value = new VectorWritable();
-        while (r.next(key, value)) {
-          seen++;
-          if (chosen.size() < k) {
-            chosen.add(value.get().clone());
-          } else {
-            long j = (long) (rnd.nextDouble() * seen);
-            if (j < k) {
-              chosen.set((int) j, value.get().clone());
-            }
-          }
-        }
-      }
-    }
-    try (SequenceFile.Writer w = SequenceFile.createWriter(conf, SequenceFile.Writer.file(file),
-        SequenceFile.Writer.keyClass(Text.class), SequenceFile.Writer.valueClass(ClusterWritable.class))) {
-      CosineDistanceMeasure measure = new CosineDistanceMeasure();
-      for (int i = 0; i < chosen.size(); i++) {
-        Kluster c = new Kluster(new DenseVector(chosen.get(i)), i, measure);
-        w.append(new Text(c.getIdentifier()), new ClusterWritable(c));
-      }
-    }
-  }
-
-  /** Centroids of Mahout's final iteration (clusters-N-final), indexed by cluster id order. */
-  static List<double[]> readFinalCentroids(Configuration conf, Path kmOut) throws IOException {
-    FileSystem fs = kmOut.getFileSystem(conf);
-    FileStatus[] finals = fs.globStatus(new Path(kmOut, "clusters-*-final"));
-    if (finals == null || finals.length == 0) {
-      throw new IOException("k-means wrote no final clusters under " + kmOut);
-    }
-    Map<Integer, double[]> byId = new java.util.TreeMap<>();
-    for (FileStatus st : sortedParts(fs, finals[0].getPath())) {
-      try (SequenceFile.Reader r = new SequenceFile.Reader(conf, SequenceFile.Reader.file(st.getPath()))) {
-        Writable key = (Writable) ReflectionUtils.newInstance(r.getKeyClass(), conf);
-        ClusterWritable value = new ClusterWritable();
-        while (r.next(key, value)) {
-          Cluster c = value.getValue();
-          Vector v = c.getCenter();
-          double[] x = new double[v.size()];
-          for (int i = 0; i < x.length; i++) {
-            x[i] = v.get(i);
-          }
-          byId.put(c.getId(), x);
-        }
-      }
-    }
-    return new ArrayList<>(byId.values());
-  }
-
-  private static List<FileStatus> sortedParts(FileSystem fs, Path dir) throws IOException {
-    List<FileStatus> parts = new ArrayList<>();
-    for (FileStatus st : fs.listStatus(dir, p -> p.getName().startsWith("part"))) {
-      parts.add(st);
-    }
-    parts.sort(null);
-    return parts;
-  }
-
   private static List<String> readLines(FileSystem fs, Path dir) throws IOException {
     List<String> lines = new ArrayList<>();
-    for (FileStatus st : sortedParts(fs, dir)) {
+    for (FileStatus st : KMeansFiles.sortedParts(fs, dir)) {
       for (String l : new String(fs.open(st.getPath()).readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         if (!l.isBlank()) {
           lines.add(l);
@@ -317,15 +288,24 @@ public class UserSegmentDriver extends PortraitTool {
   @Override
   public String usage() {
     return "segments --input P/user_profile --output G [--k 8] [--iterations 10] [--seed 1] [--min-size 20]\n"
+        + "    [--previous G_PREV [--recluster]]\n"
         + "  Mahout k-means (cosine) over profile vectors. Writes G/user_segment/ (Parquet UserSegment) and\n"
         + "  G/user_profile/ (the profiles with their segment_id), atomically; --input is only read.\n"
         + "  Segments under --min-size users (at least 2) are merged into segment -1 (k-anonymity), which is\n"
-        + "  published with its size only when itself under it. Keys: portrait.segments.*";
+        + "  published with its size only when itself under it. G/centroids/ keeps the final centroids: with\n"
+        + "  --previous (yesterday's G) k-means starts from them and clusters keep yesterday's ids (matched by\n"
+        + "  cosine, one-to-one; unmatched ones get fresh ids); a k other than yesterday's is refused unless\n"
+        + "  --recluster (random start, ids still matched). Keys: portrait.segments.*";
   }
 
   @Override
   protected List<String> options() {
-    return List.of("input", "output", "k", "iterations", "seed", "min-size", "run-id");
+    return List.of("input", "output", "k", "iterations", "seed", "min-size", "run-id", "previous");
+  }
+
+  @Override
+  protected List<String> flags() {
+    return List.of("recluster");
   }
 
   @Override
@@ -346,6 +326,12 @@ public class UserSegmentDriver extends PortraitTool {
     }
     if (a.has("run-id")) {
       conf.set(RUN_ID, a.get("run-id", ""));
+    }
+    if (a.has("previous")) {
+      conf.set(PREVIOUS, a.get("previous", ""));
+    }
+    if (a.has("recluster")) {
+      conf.set(RECLUSTER, a.get("recluster", "true"));
     }
     Result r = run(conf, new Path(a.require("input")), new Path(a.require("output")));
     System.out.println("segments: " + r.counters + " segments=" + r.segments.size());
