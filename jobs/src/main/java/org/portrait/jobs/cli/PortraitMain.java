@@ -20,6 +20,7 @@ public final class PortraitMain {
 
   static {
     COMMANDS.put("make-users", "org.portrait.jobs.sample.MakeUsersCommand");
+    COMMANDS.put("spread-days", "org.portrait.jobs.sample.SpreadDaysCommand");
     COMMANDS.put("ingest", "org.portrait.jobs.ingest.IngestDriver");
     COMMANDS.put("segment", "org.portrait.jobs.segment.SegmentDriver");
     COMMANDS.put("vocab", "org.portrait.jobs.vocab.VocabDriver");

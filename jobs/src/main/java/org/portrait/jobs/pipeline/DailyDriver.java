@@ -139,8 +139,28 @@ public class DailyDriver extends PortraitTool {
     s.add(new PipelineStage("segments", "segments", l -> {
       List<String> a = new ArrayList<>(List.of("--input", l.state() + "/" + UserStateDriver.PROFILES_DIR,
           "--output", l.stage("segments").toString()));
+      if (plan.yesterdayDt() != null) {
+        // Start from yesterday's centroids so segment ids keep their meaning from day to day.
+        a.add("--previous");
+        a.add(l.stage(plan.yesterdayDt(), "segments").toString());
+      }
       return a;
-    }, l -> l.stage("segments").toString(), List.of("PROFILES_IN", "SEGMENTS_PUBLISHED", "USERS_IN_OTHER")));
+    }, l -> l.stage("segments").toString(), List.of("PROFILES_IN", "SEGMENTS_PUBLISHED", "SEGMENTS_MATCHED")));
+    s.add(new PipelineStage("drift", "drift", l -> List.of("--today", l.stage("segments") + "/user_profile",
+        "--yesterday", l.stage(plan.yesterdayDt(), "segments") + "/user_profile", "--output",
+        l.stage("drift").toString()), l -> l.stage("drift").toString(), List.of("USERS_RETURNING", "USERS_NEW"),
+        l -> plan.yesterdayDt() != null, "no earlier day to compare with"));
+    // Named metrics: its folder is the published report and profile_metrics, as the pipeline's metrics stage.
+    s.add(new PipelineStage("metrics", "gates", l -> {
+      List<String> a = new ArrayList<>(List.of("--output", l.stage("metrics").toString(), "--counters",
+          "ingest=" + l.stage("ingest") + ",segment=" + l.stage("segment") + ",state=" + l.state()
+              + ",segments=" + l.stage("segments")));
+      if (plan.yesterdayDt() != null) {
+        a.add("--drift");
+        a.add(l.stage("drift").toString());
+      }
+      return a;
+    }, l -> l.stage("metrics").toString(), List.of("GATES", "GATES_FAILED")));
     return s;
   }
 
