@@ -221,11 +221,12 @@ public class PipelineDriver extends PortraitTool {
           args.add("--run-id");
           args.add(runId);
         }
-        int rc = runQuietly(stageConf, tool, args);
+        String[] why = new String[1];
+        int rc = runQuietly(stageConf, tool, args, why);
         double secs = (System.nanoTime() - t0) / 1e9;
         if (rc != 0) {
-          progress.printf(Locale.ROOT, "[%d/%d] %-14s FAILED (exit %d) after %.1f s; tables not published%n",
-              i + 1, all.size(), stage.name(), rc, secs);
+          progress.printf(Locale.ROOT, "[%d/%d] %-14s FAILED (exit %d) after %.1f s%s; tables not published%n",
+              i + 1, all.size(), stage.name(), rc, secs, why[0] == null ? "" : ": " + why[0]);
           return rc;
         }
         Path output = new Path(stage.outputDir().apply(layout));
@@ -341,7 +342,8 @@ public class PipelineDriver extends PortraitTool {
    * shows one line per stage. What the stage wrote to stderr is shown when it failed; otherwise only its
    * warnings are.
    */
-  private static int runQuietly(Configuration conf, Tool tool, List<String> args) throws Exception {
+  private static int runQuietly(Configuration conf, Tool tool, List<String> args, String[] lastError)
+      throws Exception {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
     PrintStream console = System.out;
@@ -360,6 +362,11 @@ public class PipelineDriver extends PortraitTool {
       for (String line : stderr.split("\n")) {
         if (!line.isEmpty() && (rc != 0 || line.startsWith("WARNING"))) {
           errors.println(line);
+          if (rc != 0 && tool instanceof PortraitTool t && line.startsWith(t.command() + ": ")
+              && lastError[0] == null) {
+            // The tool's one-line reason ("gates: gate ... failed"), shown on the stage's FAILED line.
+            lastError[0] = line.substring(t.command().length() + 2);
+          }
         }
       }
       if (!stdout.isEmpty() || !stderr.isEmpty()) {

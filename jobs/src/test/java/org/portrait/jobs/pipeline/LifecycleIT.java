@@ -50,6 +50,7 @@ public class LifecycleIT {
   static Path root;
   static Path raw;
   static String modelA;
+  static long reviewsOfDays1to30;
   static final Map<String, Double> seconds = new LinkedHashMap<>();
   static final ByteArrayOutputStream log = new ByteArrayOutputStream();
   static final PrintStream progress = new PrintStream(log, true, StandardCharsets.UTF_8);
@@ -89,7 +90,10 @@ public class LifecycleIT {
     root = new Path(dir.getPath());
     raw = new Path(root, "raw");
     File sample = new File(System.getProperty("portrait.project.dir", ".."), "data/sample/reviews.csv");
-    SpreadDaysCommand.run(conf, new Path(sample.getPath()), raw, 31, DAY1);
+    long[] perDay = SpreadDaysCommand.run(conf, new Path(sample.getPath()), raw, 31, DAY1);
+    for (int d = 0; d < 30; d++) {
+      reviewsOfDays1to30 += perDay[d];
+    }
     modelA = train(20).modelId();
     for (int d = 21; d <= 30; d++) {
       assertEquals(log.toString(StandardCharsets.UTF_8), 0, daily(day(d), rawDay(d)));
@@ -134,7 +138,7 @@ public class LifecycleIT {
       assertEquals(u, b.getTopInterests(), a.getTopInterests());
       assertEquals(modelA, a.getModelId());
     }
-    assertEquals(12169, reviews);
+    assertEquals(reviewsOfDays1to30, reviews);
     // state size per user, for the record
     FileSystem fs = root.getFileSystem(conf);
     long bytes = fs.getContentSummary(new Path(root, "state/dt=" + day(30) + "/user_state")).getLength();
@@ -158,7 +162,7 @@ public class LifecycleIT {
         }
       }
     }
-    assertTrue("few users without a new review: " + unchanged, unchanged > 100);
+    assertTrue("few users without a new review: " + unchanged, unchanged > 50);
     assertTrue(kept + " of " + unchanged + " kept their segment", kept >= 0.95 * unchanged);
   }
 
