@@ -9,7 +9,8 @@ import java.util.Map;
  * Keeps segment ids stable across days: matches today's cluster centroids to yesterday's, one-to-one, greedily
  * on cosine similarity (all pairs sorted by similarity, best first; a pair is taken when neither side is taken
  * yet; ties broken by the lower today index, then the lower old id, so the result is deterministic). Today's
- * clusters left without a partner (more clusters than yesterday) get fresh ids above the largest old id.
+ * clusters left without a partner (more clusters than yesterday, or centroids of another dimension) get fresh
+ * ids above the largest old id.
  * Greedy is not the optimal assignment, but when today's k-means starts from yesterday's centroids the best
  * pairs are far apart from the rest and greedy finds the same answer as Hungarian.
  */
@@ -28,8 +29,9 @@ public final class CentroidMatching {
     for (int i = 0; i < today.size(); i++) {
       for (Map.Entry<Integer, double[]> e : old.entrySet()) {
         double[] o = e.getValue();
-        double cos = o.length == today.get(i).length ? VectorMath.cosine(today.get(i), o) : Double.NEGATIVE_INFINITY;
-        pairs.add(new double[] {cos, i, e.getKey()});
+        if (o.length == today.get(i).length) { // another dimension (another model) is no match at all
+          pairs.add(new double[] {VectorMath.cosine(today.get(i), o), i, e.getKey()});
+        }
       }
     }
     pairs.sort((a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0])

@@ -50,4 +50,11 @@ public class CentroidMatchingTest {
     assertEquals(Map.of(0, 1), CentroidMatching.match(List.of(new double[] {0.1, 1}), old).ids());
     assertEquals(Map.of(0, 0, 1, 1), CentroidMatching.match(List.of(new double[] {1}, new double[] {2}), Map.of()).ids());
   }
+
+  @Test
+  public void centroidsOfAnotherDimensionNeverMatch() {
+    CentroidMatching.Result r = CentroidMatching.match(List.of(new double[] {1, 0, 0}), old(2, new double[] {1, 0}));
+    assertEquals(Map.of(0, 3), r.ids());
+    assertEquals(0, r.matched());
+  }
 }

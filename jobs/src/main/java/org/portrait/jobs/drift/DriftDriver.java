@@ -87,10 +87,14 @@ public class DriftDriver extends PortraitTool {
     String o = folder(output.getFileSystem(conf), output);
     for (String in : List.of(t, y)) {
       if (in.startsWith(o) || o.startsWith(in)) {
-        throw new UserError("--output " + output + " overlaps an input (" + in + "): the drift stage writes its own folder");
+        throw new UserError("--output " + output + " overlaps an input (" + in
+            + "): the drift stage writes its own folder");
       }
     }
-    int reducers = conf.getInt(REDUCERS, DEFAULT_REDUCERS);
+    int reducers = reducers(conf);
+    if (reducers < 1) {
+      throw new UserError(REDUCERS + " must be an integer of at least 1, got '" + conf.get(REDUCERS) + "'");
+    }
     return Stage.run(conf, output, (out, counters) -> {
       Path sumsDir = new Path(out.tempPath(), SUMS_DIR);
       Job job = Jobs.newJob(conf, "drift", DriftDriver.class);
@@ -110,12 +114,21 @@ public class DriftDriver extends PortraitTool {
       res.counters.putAll(Jobs.counters(job, DriftCounters.class));
       DriftSums sums = readSums(sumsDir.getFileSystem(conf), sumsDir);
       res.metrics.putAll(metrics(res.counters, sums));
-      try (OutputStream os = fs.create(new Path(out.tempPath(), METRICS_FILE), true)) {
+      Path metricsFile = new Path(out.tempPath(), METRICS_FILE);
+      try (OutputStream os = metricsFile.getFileSystem(conf).create(metricsFile, true)) {
         JSON.writeValue(os, res.metrics);
       }
       counters.putAll(res.counters);
       return res;
     });
+  }
+
+  private static int reducers(Configuration conf) {
+    try {
+      return conf.getInt(REDUCERS, DEFAULT_REDUCERS);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   /** The figures of drift.json from the job's counters and the summed distributions. */

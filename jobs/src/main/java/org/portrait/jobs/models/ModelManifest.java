@@ -106,7 +106,11 @@ public final class ModelManifest {
       throw new UserError(where + ": not a JSON object");
     }
     ModelManifest m = new ModelManifest((ObjectNode) n);
-    checkId(n.path(ID).asText(null));
+    try {
+      checkId(n.path(ID).asText(null));
+    } catch (UserError e) {
+      throw new UserError(where + ": " + e.getMessage());
+    }
     try {
       m.created();
     } catch (DateTimeParseException e) {

@@ -92,8 +92,9 @@ final class PreviousSegments {
   void checkDimension(int dim, String previous) {
     int old = centroids.values().iterator().next().length;
     if (dim >= 0 && dim != old) {
-      throw new UserError("--previous " + previous + " has centroids of " + old + " dimensions but today's vectors have "
-          + dim + " (another embedding model?): pass --recluster to start afresh");
+      throw new UserError("--previous " + previous + " has centroids of " + old
+          + " dimensions but today's vectors have " + dim
+          + " (another embedding model?): pass --recluster to start afresh");
     }
   }
 

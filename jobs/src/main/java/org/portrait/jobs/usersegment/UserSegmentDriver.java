@@ -113,8 +113,9 @@ public class UserSegmentDriver extends PortraitTool {
     PreviousSegments previous = prev.isEmpty() ? null : PreviousSegments.read(conf, new Path(prev));
     boolean recluster = conf.getBoolean(RECLUSTER, false);
     if (previous != null && !recluster && previous.k() != conf.getInt(K, DEFAULT_K)) {
-      throw new UserError("--previous " + prev + " has k=" + previous.k() + " but " + K + "=" + conf.getInt(K, DEFAULT_K)
-          + ": pass --k " + previous.k() + " to keep the segments, or --recluster to start afresh");
+      throw new UserError("--previous " + prev + " has k=" + previous.k() + " but " + K + "="
+          + conf.getInt(K, DEFAULT_K) + ": pass --k " + previous.k()
+          + " to keep the segments, or --recluster to start afresh");
     }
     return Stage.run(conf, output, (out, counters) -> {
       Path tmp = out.tempPath();
