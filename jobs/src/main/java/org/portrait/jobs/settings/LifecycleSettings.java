@@ -6,6 +6,7 @@ import static org.portrait.jobs.settings.SettingSpec.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.portrait.jobs.gates.DailyGatesCommand;
 import org.portrait.jobs.pipeline.DailyDriver;
 import org.portrait.jobs.pipeline.TrainDriver;
 import org.portrait.jobs.userstate.UserStateDriver;
@@ -22,7 +23,7 @@ final class LifecycleSettings {
     out.add(text(UserStateDriver.MODEL_ID));
     out.add(integer(TrainDriver.WINDOW_DAYS, 1, 3650));
     out.add(integer(DailyDriver.RETENTION_DAYS, 1, 3650));
-    out.add(text(org.portrait.jobs.gates.DailyGatesCommand.RECONCILE_RULES));
+    out.add(text(DailyGatesCommand.RECONCILE_RULES));
     return out;
   }
 

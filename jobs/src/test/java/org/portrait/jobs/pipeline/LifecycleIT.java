@@ -228,6 +228,25 @@ public class LifecycleIT {
 
   @Test
   public void warmStartedRetrainThenRollback() throws Exception {
+    // A site that demands near-identical neighbours holds the retrained model back: registered, not current.
+    File strict = tmp.newFile("strict-gates.properties");
+    Files.writeString(strict.toPath(), "model.neighbour-overlap.min=0.99\n", StandardCharsets.UTF_8);
+    Configuration site = new Configuration(conf);
+    site.set(org.portrait.common.gates.GateThresholds.FILE, strict.getPath());
+    List<String> inputs = new ArrayList<>();
+    for (int d = 1; d <= 27; d++) {
+      inputs.add(rawDay(d).toString());
+    }
+    try {
+      TrainDriver.run(site, root, inputs, day(27), false, progress);
+      org.junit.Assert.fail("a model under the overlap floor was promoted");
+    } catch (org.portrait.common.config.UserError e) {
+      assertTrue(e.getMessage(), e.getMessage().contains("model.neighbour-overlap.min"));
+      assertTrue(e.getMessage(), e.getMessage().contains("not promoted"));
+    }
+    assertEquals(modelA, ModelRegistry.current(conf, root).orElseThrow());
+    assertEquals(2, ModelRegistry.list(conf, root).size());
+
     TrainDriver.Result b = train(27);
     assertTrue(b.promoted());
     assertEquals(b.modelId(), ModelRegistry.current(conf, root).orElseThrow());
@@ -256,6 +275,7 @@ public class LifecycleIT {
     log.reset();
     assertEquals(log.toString(StandardCharsets.UTF_8), 0, daily(day(31), rawDay(31)));
     assertTrue(log.toString(StandardCharsets.UTF_8).contains("rebuilt"));
+    assertEquals(3, ModelRegistry.list(conf, root).size());
     for (UserProfile p : profiles(published("user_profile", day(31))).values()) {
       assertEquals(b.modelId(), p.getModelId());
     }
