@@ -107,4 +107,18 @@ public final class Jobs {
       return out;
     }
   }
+
+  /**
+   * Moves a reducer's named side output ({@code prefix-r-*}, written by AvroMultipleOutputs next to the main
+   * output) out of {@code from} into its own folder {@code to}.
+   */
+  public static void moveSideOutput(Configuration conf, Path from, String prefix, Path to) throws IOException {
+    org.apache.hadoop.fs.FileSystem fs = from.getFileSystem(conf);
+    fs.mkdirs(to);
+    for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(from, p -> p.getName().startsWith(prefix + "-"))) {
+      if (!fs.rename(st.getPath(), new Path(to, st.getPath().getName()))) {
+        throw new IOException("cannot move " + st.getPath() + " to " + to);
+      }
+    }
+  }
 }

@@ -116,7 +116,7 @@ public class ProfileDriver extends PortraitTool {
       res.counters.put("TRAIN_REVIEWS", res.training.trainReviews);
       res.counters.put("CATEGORY_EXAMPLES", (long) res.training.categoryExamples);
       res.counters.put("SENTIMENT_EXAMPLES", (long) res.training.sentimentExamples);
-      movePredictions(conf, profiles, new Path(tmp, "review_predictions"));
+      Jobs.moveSideOutput(conf, profiles, ProfileReducer.PREDICTIONS, new Path(tmp, "review_predictions"));
       tmp.getFileSystem(conf).delete(new Path(tmp, "_sif"), true);
       counters.putAll(res.counters);
       res.output = out.target();
@@ -188,17 +188,6 @@ public class ProfileDriver extends PortraitTool {
       o.write(s.toString().getBytes(StandardCharsets.UTF_8));
     }
     return c;
-  }
-
-  /** Moves the reducer's side output (pred-r-*.avro) out of the Parquet folder into review_predictions/. */
-  private static void movePredictions(Configuration conf, Path profiles, Path predictions) throws IOException {
-    FileSystem fs = profiles.getFileSystem(conf);
-    fs.mkdirs(predictions);
-    for (FileStatus st : fs.listStatus(profiles, p -> p.getName().startsWith("pred"))) {
-      if (!fs.rename(st.getPath(), new Path(predictions, st.getPath().getName()))) {
-        throw new IOException("cannot move " + st.getPath() + " to " + predictions);
-      }
-    }
   }
 
   private static String modelId(Configuration conf, Result res) {

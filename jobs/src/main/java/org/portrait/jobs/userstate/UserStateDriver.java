@@ -174,8 +174,8 @@ public class UserStateDriver extends PortraitTool {
       }
       Jobs.runOrThrow(job);
       Map<String, Long> c = Jobs.counters(job, UserStateCounters.class);
-      move(conf, profiles, "state", new Path(tmp, STATE_DIR));
-      move(conf, profiles, "pred", new Path(tmp, PREDICTIONS_DIR));
+      Jobs.moveSideOutput(conf, profiles, UserStateReducer.STATE, new Path(tmp, STATE_DIR));
+      Jobs.moveSideOutput(conf, profiles, UserStateReducer.PREDICTIONS, new Path(tmp, PREDICTIONS_DIR));
       writeInfo(conf, tmp, conf.get(ProfileConf.MODEL_ID), asOf, c.get(UserStateCounters.USERS.name()));
       counters.putAll(c);
       return c;
@@ -205,17 +205,6 @@ public class UserStateDriver extends PortraitTool {
     FileSystem fs = dir.getFileSystem(conf);
     try (OutputStream os = fs.create(new Path(dir, INFO), true)) {
       os.write(text.getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
-  /** Moves a reducer side output ({@code prefix-r-*.avro}) out of the Parquet folder. */
-  private static void move(Configuration conf, Path from, String prefix, Path to) throws IOException {
-    FileSystem fs = from.getFileSystem(conf);
-    fs.mkdirs(to);
-    for (FileStatus st : fs.listStatus(from, p -> p.getName().startsWith(prefix + "-"))) {
-      if (!fs.rename(st.getPath(), new Path(to, st.getPath().getName()))) {
-        throw new IOException("cannot move " + st.getPath() + " to " + to);
-      }
     }
   }
 
