@@ -138,7 +138,7 @@ final class MetricsTestData {
     Jobs.writeCounters(conf, ingest, Map.of("RECORDS_READ", (long) n + 3, "ACCEPTED", (long) n, "REJECTED", 3L));
     Jobs.writeCounters(conf, segment, Map.of("REVIEWS_IN", (long) n, "REVIEWS_OUT", (long) n,
         "REVIEWS_INVALID", 0L, "EMPTY_AFTER_SEGMENT", 0L));
-    Jobs.writeCounters(conf, profile, Map.of("REVIEWS_IN", (long) n, "REVIEWS_NO_USER", 0L,
+    Jobs.writeCounters(conf, profile, Map.of("REVIEWS_IN", (long) n, "REVIEWS_NO_USER", 0L, "REVIEWS_REPEATED", 0L,
         "PREDICTIONS_OUT", (long) n, "USERS", (long) profs.size()));
   }
 
