@@ -155,9 +155,9 @@ public class TrainDriver extends PortraitTool {
     ProfileDriver.Result p = ProfileDriver.run(conf, corpus, glove, vocab, profile);
     Path classifiers = new Path(profile, "models");
     String classifiersFrom = "this window";
-    if (!p.training.category && currentDir != null) {
-      AppliedModel.keepCategoryClassifier(conf, new Path(currentDir, "classifiers"), classifiers);
-      classifiersFrom = "model " + current.get() + " (no labelled reviews in the window)";
+    if ((!p.training.category || !p.training.sentiment) && currentDir != null
+        && AppliedModel.keepClassifiers(conf, new Path(currentDir, "classifiers"), classifiers)) {
+      classifiersFrom = "model " + current.get() + " where the window had no labels";
     }
     step(progress, "classifiers", t0, "category_examples=" + p.training.categoryExamples + " sentiment_examples="
         + p.training.sentimentExamples + " (classifiers from " + classifiersFrom + ")");

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -103,27 +105,48 @@ public final class AppliedModel {
   }
 
   /**
-   * Puts the category classifier (and its prior and tuned threshold) of an earlier model's classifiers into a
+   * Puts the classifiers (category with its prior and tuned threshold, and sentiment) of an earlier model into a
    * freshly trained {@code models} folder that has none (a training window without labelled reviews), so the
-   * new model keeps interests. Classifiers read hashed token features, not vectors, so they carry over.
+   * new model keeps interests and sentiment. Classifiers read hashed token features, not vectors, so they carry
+   * over; what the new folder does have is kept. Returns whether anything was carried.
    */
-  public static void keepCategoryClassifier(Configuration conf, Path from, Path models) throws IOException {
+  public static boolean keepClassifiers(Configuration conf, Path from, Path models) throws IOException {
     Map<String, String> old = readInfo(conf, from);
-    if (!Boolean.parseBoolean(old.getOrDefault("category", "false"))) {
-      return;
-    }
     FileSystem fs = from.getFileSystem(conf);
-    for (String f : new String[] {ProfileConf.CATEGORY_MODEL, ProfileConf.CATEGORY_PRIOR}) {
+    boolean carried = false;
+    boolean category = Boolean.parseBoolean(old.getOrDefault("category", "false"))
+        && !fs.exists(new Path(models, ProfileConf.CATEGORY_MODEL));
+    List<String> files = new ArrayList<>();
+    if (category) {
+      files.add(ProfileConf.CATEGORY_MODEL);
+      files.add(ProfileConf.CATEGORY_PRIOR);
+    }
+    if (!fs.exists(new Path(models, ProfileConf.SENTIMENT_MODEL))) {
+      files.add(ProfileConf.SENTIMENT_MODEL);
+    }
+    for (String f : files) {
       Path src = new Path(from, f);
-      if (fs.exists(src) && !FileUtil.copy(fs, src, fs, new Path(models, f), false, true, conf)) {
-        throw new IOException("cannot copy " + src + " into " + models);
+      if (fs.exists(src)) {
+        if (!FileUtil.copy(fs, src, fs, new Path(models, f), false, true, conf)) {
+          throw new IOException("cannot copy " + src + " into " + models);
+        }
+        carried = true;
       }
+    }
+    if (!category) {
+      if (carried) {
+        Map<String, String> info = readInfo(conf, models);
+        info.put("classifiers_from", old.getOrDefault("model_id", from.toString()));
+        writeInfo(conf, models, info);
+      }
+      return carried;
     }
     Map<String, String> info = readInfo(conf, models);
     info.put("category", "true");
     info.put("interest_threshold", old.get("interest_threshold"));
-    info.put("category_classifier_from", old.getOrDefault("model_id", from.toString()));
+    info.put("classifiers_from", old.getOrDefault("model_id", from.toString()));
     writeInfo(conf, models, info);
+    return true;
   }
 
   private static String required(Map<String, String> info, String key, Path source) {

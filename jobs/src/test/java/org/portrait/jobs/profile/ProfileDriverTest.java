@@ -254,4 +254,28 @@ public class ProfileDriverTest {
     assertTrue(c.get("SIF_USERS") >= 31);
     assertFalse(fs.exists(new Path(new File(dir, "_tmp.P").getPath())));
   }
+
+  @Test
+  public void aModelTrainedWithoutLabelsKeepsTheEarlierClassifiers() throws Exception {
+    Configuration c = new Configuration(conf);
+    c.setBoolean(ProfileConf.SUPERVISED, false);
+    ProfileDriver.run(c, new Path(new File(dir, "S").getPath()), new Path(new File(dir, "M").getPath()),
+        new Path(new File(dir, "V").getPath()), new Path(new File(dir, "Unlabelled").getPath()));
+    Path models = new Path(new File(dir, "Unlabelled/models").getPath());
+    Path earlier = new Path(new File(dir, "P/models").getPath());
+    FileSystem fs = models.getFileSystem(conf);
+    assertFalse(fs.exists(new Path(models, ProfileConf.CATEGORY_MODEL)));
+    assertTrue(AppliedModel.keepClassifiers(conf, earlier, models));
+    Map<String, String> info = AppliedModel.readInfo(conf, models);
+    assertEquals("true", info.get("category"));
+    assertEquals(AppliedModel.readInfo(conf, earlier).get("interest_threshold"), info.get("interest_threshold"));
+    Configuration load = new Configuration(conf);
+    load.set(ProfileConf.VOCAB, new File(dir, "V/vocab.tsv").getPath());
+    load.set(ProfileConf.VECTORS, new File(dir, "M/vectors.txt").getPath());
+    load.set(ProfileConf.MODELS, models.toString());
+    assertNotNull(ProfileConf.load(load).categoryClassifier);
+    assertNotNull(ProfileConf.load(load).sentimentClassifier);
+    // nothing left to carry the second time
+    assertFalse(AppliedModel.keepClassifiers(conf, earlier, models));
+  }
 }
