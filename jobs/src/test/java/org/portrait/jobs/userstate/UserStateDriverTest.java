@@ -31,12 +31,12 @@ import org.portrait.schema.UserProfile;
 import org.portrait.schema.UserState;
 
 /**
- * Local-mode runs of the state job over five days of the fixture world: merged day by day, rebuilt in one run
+ * Local-mode runs of the state job over three days of the fixture world: merged day by day, rebuilt in one run
  * from the history, and next to the profile stage applying the same model to all reviews at once.
  */
 public class UserStateDriverTest {
   @ClassRule public static TemporaryFolder tmp = new TemporaryFolder();
-  static final int DAYS = 5;
+  static final int DAYS = 3;
   static final LocalDate DAY1 = LocalDate.parse("2026-03-01");
   static Configuration conf;
   static File dir;
@@ -69,7 +69,7 @@ public class UserStateDriverTest {
     FileUtil.copy(fs, p("V"), fs, new Path(model, "vocab"), false, conf);
     FileUtil.copy(fs, p("M"), fs, new Path(model, "glove"), false, conf);
     FileUtil.copy(fs, p("P/models"), fs, new Path(model, "classifiers"), false, conf);
-    // Spread the reviews over five days by review id.
+    // Spread the reviews over the days by review id.
     List<List<TokenizedReview>> days = new ArrayList<>();
     for (int d = 0; d < DAYS; d++) {
       days.add(new ArrayList<>());
