@@ -76,6 +76,9 @@ public class TrainDriver extends PortraitTool {
       RunValidation.input(conf, "input", in, false);
     }
     int window = conf.getInt(WINDOW_DAYS, DEFAULT_WINDOW_DAYS);
+    if (window < 1 || window > 3650) {
+      throw new UserError("--window-days (" + WINDOW_DAYS + ") must be 1..3650, not " + window);
+    }
     LocalDate day = LocalDate.parse(dt);
     List<String[]> days = new ArrayList<>();
     for (String in : inputs) {
