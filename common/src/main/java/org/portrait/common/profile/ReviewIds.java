@@ -87,18 +87,6 @@ public final class ReviewIds {
     }
   }
 
-  /** Adds every hash of {@code other}. */
-  public void addAll(ReviewIds other) {
-    if (other.hasZero) {
-      add(0);
-    }
-    for (long h : other.table) {
-      if (h != 0) {
-        add(h);
-      }
-    }
-  }
-
   public int size() {
     return size;
   }

@@ -39,7 +39,7 @@ public final class UserEvidence {
   private double posSum;
   private double posCount;
   private double scoredWeight;
-  private final ReviewIds seen = new ReviewIds();
+  private ReviewIds seen = new ReviewIds();
 
   public UserEvidence(ProfileModel model, String userKey) {
     this.m = model;
@@ -333,8 +333,7 @@ public final class UserEvidence {
     if (e.interests != null) {
       e.interests.readFrom(s);
     }
-    ReviewIds ids = ReviewIds.fromBytes(s.getReviewIds());
-    e.seen.addAll(ids);
+    e.seen = ReviewIds.fromBytes(s.getReviewIds());
     return e;
   }
 }

@@ -24,6 +24,7 @@ import org.portrait.common.gates.GateReport;
 import org.portrait.common.gates.GateThresholds;
 import org.portrait.common.metrics.MetricRow;
 import org.portrait.common.metrics.Reconciliation;
+import org.portrait.common.metrics.SvgCharts;
 import org.portrait.jobs.CliArgs;
 import org.portrait.jobs.Jobs;
 import org.portrait.jobs.PortraitTool;
@@ -149,12 +150,13 @@ public class DailyGatesCommand extends PortraitTool {
     StringBuilder s = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>Portrait daily"
         + " gates</title><style>body{font-family:sans-serif}td,th{padding:2px 8px;text-align:left}"
         + ".fail{color:#b00}</style></head><body>");
-    s.append("<h1>Daily run ").append(escape(runId)).append(report.passed() ? ": every gate passed" : ": GATE FAILED")
+    s.append("<h1>Daily run ").append(SvgCharts.esc(runId))
+        .append(report.passed() ? ": every gate passed" : ": GATE FAILED")
         .append("</h1><table><tr><th>gate</th><th>value</th><th>bound</th><th>passed</th><th>reason</th></tr>");
     for (Gate g : report.gates()) {
-      s.append("<tr").append(g.passed() ? "" : " class=\"fail\"").append("><td>").append(escape(g.name()))
+      s.append("<tr").append(g.passed() ? "" : " class=\"fail\"").append("><td>").append(SvgCharts.esc(g.name()))
           .append("</td><td>").append(Gate.format(g.value())).append("</td><td>").append(Gate.format(g.bound()))
-          .append("</td><td>").append(g.passed() ? "yes" : "NO").append("</td><td>").append(escape(g.reason()))
+          .append("</td><td>").append(g.passed() ? "yes" : "NO").append("</td><td>").append(SvgCharts.esc(g.reason()))
           .append("</td></tr>");
     }
     s.append("</table><h2>Drift against yesterday</h2>");
@@ -162,15 +164,11 @@ public class DailyGatesCommand extends PortraitTool {
       s.append("<p>No yesterday to compare with.</p>");
     } else {
       s.append("<table><tr><th>metric</th><th>value</th></tr>");
-      drift.forEach((k, v) -> s.append("<tr><td>").append(escape(k)).append("</td><td>")
+      drift.forEach((k, v) -> s.append("<tr><td>").append(SvgCharts.esc(k)).append("</td><td>")
           .append(String.format(Locale.ROOT, "%.4f", v)).append("</td></tr>"));
       s.append("</table>");
     }
     return s.append("</body></html>\n").toString();
-  }
-
-  private static String escape(String t) {
-    return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   @Override

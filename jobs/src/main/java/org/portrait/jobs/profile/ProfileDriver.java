@@ -125,7 +125,7 @@ public class ProfileDriver extends PortraitTool {
   }
 
   /** Sets Parquet/Avro settings for Hive-readable tables (3-level lists, no summary files). */
-  static void tableSettings(Configuration conf) {
+  public static void tableSettings(Configuration conf) {
     conf.setBoolean("parquet.avro.write-old-list-structure", false);
     conf.set("parquet.summary.metadata.level", "NONE");
     conf.setIfUnset("parquet.compression", "SNAPPY");

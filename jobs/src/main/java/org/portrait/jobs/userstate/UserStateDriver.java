@@ -135,10 +135,7 @@ public class UserStateDriver extends PortraitTool {
         checkPrevious(conf, o.previous(), asOf, conf.get(ProfileConf.MODEL_ID));
       }
       Job job = Jobs.newJob(conf, "state", UserStateDriver.class);
-      Configuration jc = job.getConfiguration();
-      jc.setBoolean("parquet.avro.write-old-list-structure", false);
-      jc.set("parquet.summary.metadata.level", "NONE");
-      jc.setIfUnset("parquet.compression", "SNAPPY");
+      ProfileDriver.tableSettings(job.getConfiguration());
       Schema union = Schema.createUnion(TokenizedReview.getClassSchema(), UserState.getClassSchema());
       job.setInputFormatClass(AvroKeyInputFormat.class);
       AvroJob.setInputKeySchema(job, union);
