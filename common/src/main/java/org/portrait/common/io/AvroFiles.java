@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileStream;
 import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
@@ -77,6 +78,21 @@ public final class AvroFiles {
       }
     }
     return n;
+  }
+
+  /** The strings of every Avro file of string records under {@code dirOrFile} (a small side input). */
+  public static List<String> readStrings(Configuration conf, Path dirOrFile) throws IOException {
+    FileSystem fs = dirOrFile.getFileSystem(conf);
+    List<String> out = new ArrayList<>();
+    for (Path p : dataFiles(conf, dirOrFile, ".avro")) {
+      try (InputStream in = fs.open(p);
+           DataFileStream<Object> stream = new DataFileStream<>(in, new GenericDatumReader<>())) {
+        while (stream.hasNext()) {
+          out.add(stream.next().toString());
+        }
+      }
+    }
+    return out;
   }
 
   /** All records under {@code dirOrFile}; for tests and small side inputs only. */

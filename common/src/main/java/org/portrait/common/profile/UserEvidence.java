@@ -65,6 +65,11 @@ public final class UserEvidence {
     return addReview(h, toks, ts, weight);
   }
 
+  /** Whether a review with this id is already counted. */
+  public boolean counted(CharSequence reviewId) {
+    return seen.contains(ReviewIds.hash(reviewId));
+  }
+
   private ReviewScore addReview(long idHash, List<? extends CharSequence> toks, Long ts, double weight) {
     reviews++;
     if (ts != null) {

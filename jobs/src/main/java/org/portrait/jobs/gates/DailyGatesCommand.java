@@ -51,9 +51,9 @@ public class DailyGatesCommand extends PortraitTool {
       + " segment:REVIEWS_IN = segment:REVIEWS_OUT + segment:REVIEWS_INVALID;"
       + " segment:REVIEWS_OUT = state:REVIEWS_IN_OF_DAY;"
       + " state:REVIEWS_IN = state:REVIEWS_TODAY + state:REVIEWS_FROM_HISTORY + state:REVIEWS_REPEATED"
-      + " + state:REVIEWS_NO_USER + state:REVIEWS_FUTURE;"
-      + " state:STATES_IN = state:STATES_CARRIED;"
-      + " state:USERS = state:STATES_CARRIED + state:USERS_NEW;"
+      + " + state:REVIEWS_DEFERRED + state:REVIEWS_NO_USER + state:REVIEWS_FUTURE;"
+      + " state:STATES_IN = state:STATES_CARRIED + state:STATES_DEFERRED;"
+      + " state:USERS = state:STATES_CARRIED + state:USERS_NEW + state:USERS_REPLACED;"
       + " state:USERS = segments:PROFILES_IN";
   static final String GATES_FILE = "gates.json";
   static final String REPORT_FILE = "report.html";

@@ -38,7 +38,7 @@ public class DailyDriver extends PortraitTool {
 
   /** What today's run merges into and with which model. */
   public record Plan(String modelId, Path modelDir, String previousDt, boolean rebuild, String history,
-      String yesterdayDt) {}
+      String retained, String yesterdayDt) {}
 
   /** Works out the plan of day {@code layout.dt()}: model, previous state, history to merge, yesterday. */
   public static Plan plan(Configuration conf, PipelineLayout layout, String modelId) throws IOException {
@@ -59,20 +59,23 @@ public class DailyDriver extends PortraitTool {
       Map<String, String> info = UserStateDriver.readInfo(conf, layout.state(previous));
       rebuild = !id.equals(info.get("model_id"));
     }
+    // The retained segmented history with today: what a rebuild reads, and what users sent a review again are
+    // rebuilt from.
+    int retention = conf.getInt(RETENTION_DAYS, DEFAULT_RETENTION_DAYS);
+    TreeSet<String> days = daysWith(conf, layout.areaPath(PortraitLayout.STAGING), "segment");
+    days.removeIf(d -> LocalDate.parse(d).isAfter(today) || !LocalDate.parse(d).isAfter(today.minusDays(retention)));
+    days.add(layout.dt());
+    String retained = new Path(layout.areaPath(PortraitLayout.STAGING), "{dt=" + String.join(",dt=", days)
+        + "}/segment").toString();
     String history;
     if (rebuild) {
       previous = null;
-      int retention = conf.getInt(RETENTION_DAYS, DEFAULT_RETENTION_DAYS);
-      TreeSet<String> days = daysWith(conf, layout.areaPath(PortraitLayout.STAGING), "segment");
-      days.removeIf(d -> LocalDate.parse(d).isAfter(today) || !LocalDate.parse(d).isAfter(today.minusDays(retention)));
-      days.add(layout.dt());
-      history = new Path(layout.areaPath(PortraitLayout.STAGING), "{dt=" + String.join(",dt=", days) + "}/segment")
-          .toString();
+      history = retained;
     } else {
       history = layout.stage("segment").toString();
     }
     String yesterday = latestBefore(conf, layout.areaPath(PortraitLayout.STAGING), today, "segments/_counters.json");
-    return new Plan(id, dir, previous, rebuild, history, yesterday);
+    return new Plan(id, dir, previous, rebuild, history, retained, yesterday);
   }
 
   /** The latest dt before {@code today} under {@code area} whose folder holds {@code marker}, or null. */
@@ -133,6 +136,8 @@ public class DailyDriver extends PortraitTool {
       if (plan.previousDt() != null) {
         a.add("--previous");
         a.add(l.state(plan.previousDt()).toString());
+        a.add("--replace-history");
+        a.add(plan.retained());
       }
       return a;
     }, l -> l.state().toString(), List.of("USERS", "REVIEWS_TODAY", "STATES_CARRIED")));

@@ -21,6 +21,7 @@ final class LifecycleSettings {
     out.add(number(UserStateDriver.HALF_LIFE_DAYS, 0, 3650));
     out.add(integer(UserStateDriver.REDUCERS, 1, 10000));
     out.add(text(UserStateDriver.MODEL_ID));
+    out.add(integer(UserStateDriver.MAX_REPLACED_USERS, 0, 10_000_000));
     out.add(integer(TrainDriver.WINDOW_DAYS, 1, 3650));
     out.add(integer(DailyDriver.RETENTION_DAYS, 1, 3650));
     out.add(text(DailyGatesCommand.RECONCILE_RULES));
@@ -29,6 +30,6 @@ final class LifecycleSettings {
 
   /** Keys the drivers set on their jobs (package-private there). */
   static List<SettingSpec> internal() {
-    return Settings.internal(UserStateDriver.class, "AS_OF");
+    return Settings.internal(UserStateDriver.class, "AS_OF", "DEFER_REPEATS", "REPLACE_USERS");
   }
 }

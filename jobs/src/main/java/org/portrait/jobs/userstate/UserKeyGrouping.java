@@ -29,7 +29,7 @@ final class UserKeyGrouping {
   static int age(Text key) {
     String s = key.toString();
     int tag = userLength(key.getBytes(), 0, key.getLength()) + 1;
-    return UserStateMapper.MAX_AGE - Integer.parseInt(s.substring(tag + 1));
+    return Integer.parseInt(s.substring(tag + 1));
   }
 
   static boolean isState(Text key) {

@@ -43,6 +43,7 @@ import org.portrait.schema.UserState;
  * O/models/ (the classifiers applied), O/state-info.tsv and O/_counters.json, all committed together.
  */
 public class UserStateDriver extends PortraitTool {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UserStateDriver.class);
   /**
    * Half-life of user evidence in days: each day multiplies the weight of older reviews by 2^(-1/half-life);
    * 0 turns decay off (plain sums). Default 0.
@@ -54,17 +55,38 @@ public class UserStateDriver extends PortraitTool {
   public static final int DEFAULT_REDUCERS = 2;
   /** Model id recorded in the state and the profiles; default: the model id of the applied classifiers. */
   public static final String MODEL_ID = "portrait.state.model-id";
+  /**
+   * Most users a daily run rebuilds from the retained history because they were sent a review id their state
+   * already had (each key is held in every map task of the replace pass, ~200 bytes a key); beyond it the whole
+   * state is rebuilt from the history instead. Default 100000.
+   */
+  public static final String MAX_REPLACED_USERS = "portrait.state.max-replaced-users";
+  public static final int DEFAULT_MAX_REPLACED_USERS = 100_000;
   /** The as-of day, set by the driver for the tasks. */
   static final String AS_OF = "portrait.state.internal.as-of";
+  /** Set by the driver when it has a history to replace from: repeats against the state defer the user. */
+  static final String DEFER_REPEATS = "portrait.state.internal.defer-repeats";
+  /** Set by the driver for the replace pass: the folder of user keys whose reviews pass the mapper. */
+  static final String REPLACE_USERS = "portrait.state.internal.replace-users";
 
   /** What the state output records about itself (model, as-of day, decay), read before merging into it. */
   public static final String INFO = "state-info.tsv";
   public static final String STATE_DIR = "user_state";
   public static final String PROFILES_DIR = "user_profile";
   public static final String PREDICTIONS_DIR = "review_predictions";
+  /** Working folder of the user keys sent to the replace pass (removed before commit). */
+  private static final String REPLACE_USERS_DIR = "replace-users";
 
-  /** Inputs: {@code previous} may be null (rebuild); {@code history} may be a glob of segment outputs. */
-  public record Options(Path model, Path previous, Path history, String asOf, Path output) {}
+  /**
+   * Inputs: {@code previous} may be null (rebuild); {@code history} may be a glob of segment outputs;
+   * {@code replaceHistory} (may be null) is the retained segmented history, as-of day included, that users sent a
+   * review id again are rebuilt from (without it the earlier copy stays and the new one is counted as repeated).
+   */
+  public record Options(Path model, Path previous, Path history, String asOf, Path output, Path replaceHistory) {
+    public Options(Path model, Path previous, Path history, String asOf, Path output) {
+      this(model, previous, history, asOf, output, null);
+    }
+  }
 
   /** Weight factor of one day: 2^(-1/half-life), 1 without decay. */
   static double dayFactor(Configuration conf) {
@@ -134,49 +156,135 @@ public class UserStateDriver extends PortraitTool {
       if (o.previous() != null) {
         checkPrevious(conf, o.previous(), asOf, conf.get(ProfileConf.MODEL_ID));
       }
-      Job job = Jobs.newJob(conf, "state", UserStateDriver.class);
-      ProfileDriver.tableSettings(job.getConfiguration());
-      Schema union = Schema.createUnion(TokenizedReview.getClassSchema(), UserState.getClassSchema());
-      job.setInputFormatClass(AvroKeyInputFormat.class);
-      AvroJob.setInputKeySchema(job, union);
-      FileInputFormat.setInputDirRecursive(job, true);
-      if (o.previous() != null) {
-        FileInputFormat.addInputPath(job, new Path(o.previous(), STATE_DIR));
+      Configuration first = new Configuration(conf);
+      first.setBoolean(DEFER_REPEATS, o.previous() != null && o.replaceHistory() != null);
+      Map<String, Long> c = runJob(first, o.previous(), o.history(), tmp, "");
+      long deferred = c.get(UserStateCounters.STATES_DEFERRED.name());
+      if (deferred > 0) {
+        c = replace(conf, o, tmp, c, deferred);
       }
-      FileStatus[] history = o.history() == null ? null : o.history().getFileSystem(conf).globStatus(o.history());
-      if (history != null) {
-        for (FileStatus h : history) {
-          FileInputFormat.addInputPath(job, h.getPath());
-        }
-      }
-      job.setMapperClass(UserStateMapper.class);
-      job.setMapOutputKeyClass(Text.class);
-      AvroJob.setMapOutputValueSchema(job, union);
-      job.setPartitionerClass(UserKeyGrouping.UserPartitioner.class);
-      job.setGroupingComparatorClass(UserKeyGrouping.Comparator.class);
-      job.setReducerClass(UserStateReducer.class);
-      job.setNumReduceTasks(conf.getInt(REDUCERS, DEFAULT_REDUCERS));
-      job.setOutputKeyClass(Void.class);
-      job.setOutputValueClass(UserProfile.class);
-      job.setOutputFormatClass(AvroParquetOutputFormat.class);
-      AvroParquetOutputFormat.setSchema(job, UserProfile.getClassSchema());
-      AvroMultipleOutputs.addNamedOutput(job, UserStateReducer.STATE, AvroKeyOutputFormat.class,
-          UserState.getClassSchema());
-      AvroMultipleOutputs.addNamedOutput(job, UserStateReducer.PREDICTIONS, AvroKeyOutputFormat.class,
-          ReviewPrediction.getClassSchema());
-      Path profiles = new Path(tmp, PROFILES_DIR);
-      FileOutputFormat.setOutputPath(job, profiles);
-      if (FileInputFormat.getInputPaths(job).length == 0) {
-        throw new UserError("state for " + asOf + ": no previous state and no history matching " + o.history());
-      }
-      Jobs.runOrThrow(job);
-      Map<String, Long> c = Jobs.counters(job, UserStateCounters.class);
-      Jobs.moveSideOutput(conf, profiles, UserStateReducer.STATE, new Path(tmp, STATE_DIR));
-      Jobs.moveSideOutput(conf, profiles, UserStateReducer.PREDICTIONS, new Path(tmp, PREDICTIONS_DIR));
+      tmp.getFileSystem(conf).delete(new Path(tmp, REPLACE_USERS_DIR), true);
       writeInfo(conf, tmp, conf.get(ProfileConf.MODEL_ID), asOf, c.get(UserStateCounters.USERS.name()));
       counters.putAll(c);
       return c;
     });
+  }
+
+  /**
+   * One state job: merges {@code history} (a glob) into {@code previous} (may be null) and writes profiles,
+   * state rows and predictions under {@code tmp}, file names starting with {@code prefix}.
+   */
+  private static Map<String, Long> runJob(Configuration conf, Path previous, Path history, Path tmp, String prefix)
+      throws IOException {
+    Job job = Jobs.newJob(conf, "state", UserStateDriver.class);
+    ProfileDriver.tableSettings(job.getConfiguration());
+    Schema union = Schema.createUnion(TokenizedReview.getClassSchema(), UserState.getClassSchema());
+    job.setInputFormatClass(AvroKeyInputFormat.class);
+    AvroJob.setInputKeySchema(job, union);
+    FileInputFormat.setInputDirRecursive(job, true);
+    if (previous != null) {
+      FileInputFormat.addInputPath(job, new Path(previous, STATE_DIR));
+    }
+    FileStatus[] matches = history == null ? null : history.getFileSystem(conf).globStatus(history);
+    if (matches != null) {
+      for (FileStatus h : matches) {
+        FileInputFormat.addInputPath(job, h.getPath());
+      }
+    }
+    if (FileInputFormat.getInputPaths(job).length == 0) {
+      throw new UserError("state for " + conf.get(AS_OF) + ": no previous state and no history matching " + history);
+    }
+    job.setMapperClass(UserStateMapper.class);
+    job.setMapOutputKeyClass(Text.class);
+    AvroJob.setMapOutputValueSchema(job, union);
+    job.setPartitionerClass(UserKeyGrouping.UserPartitioner.class);
+    job.setGroupingComparatorClass(UserKeyGrouping.Comparator.class);
+    job.setReducerClass(UserStateReducer.class);
+    job.setNumReduceTasks(conf.getInt(REDUCERS, DEFAULT_REDUCERS));
+    job.setOutputKeyClass(Void.class);
+    job.setOutputValueClass(UserProfile.class);
+    job.setOutputFormatClass(AvroParquetOutputFormat.class);
+    AvroParquetOutputFormat.setSchema(job, UserProfile.getClassSchema());
+    AvroMultipleOutputs.addNamedOutput(job, UserStateReducer.STATE, AvroKeyOutputFormat.class,
+        UserState.getClassSchema());
+    AvroMultipleOutputs.addNamedOutput(job, UserStateReducer.PREDICTIONS, AvroKeyOutputFormat.class,
+        ReviewPrediction.getClassSchema());
+    AvroMultipleOutputs.addNamedOutput(job, UserStateReducer.REPLACE, AvroKeyOutputFormat.class,
+        Schema.create(Schema.Type.STRING));
+    Path jobOut = new Path(tmp, prefix.isEmpty() ? PROFILES_DIR : prefix + "job");
+    FileOutputFormat.setOutputPath(job, jobOut);
+    Jobs.runOrThrow(job);
+    Map<String, Long> c = Jobs.counters(job, UserStateCounters.class);
+    // The replace pass's files join the first job's folders under prefixed names (same names would overwrite).
+    moveFiles(conf, jobOut, UserStateReducer.STATE + "-", new Path(tmp, STATE_DIR), prefix);
+    moveFiles(conf, jobOut, UserStateReducer.PREDICTIONS + "-", new Path(tmp, PREDICTIONS_DIR), prefix);
+    if (prefix.isEmpty()) {
+      moveFiles(conf, jobOut, UserStateReducer.REPLACE + "-", new Path(tmp, REPLACE_USERS_DIR), prefix);
+    } else {
+      moveFiles(conf, jobOut, "", new Path(tmp, PROFILES_DIR), prefix);
+      jobOut.getFileSystem(conf).delete(jobOut, true);
+    }
+    return c;
+  }
+
+  /**
+   * Moves the data files of {@code from} whose names start with {@code startingWith} into {@code to}, each name
+   * prefixed with {@code prefix}; hidden and {@code _} files stay.
+   */
+  private static void moveFiles(Configuration conf, Path from, String startingWith, Path to, String prefix)
+      throws IOException {
+    FileSystem fs = from.getFileSystem(conf);
+    fs.mkdirs(to);
+    for (FileStatus st : fs.listStatus(from, p -> p.getName().startsWith(startingWith)
+        && !p.getName().startsWith("_") && !p.getName().startsWith("."))) {
+      Path target = new Path(to, prefix + st.getPath().getName());
+      if (fs.exists(target) || !fs.rename(st.getPath(), target)) {
+        throw new IOException("cannot move " + st.getPath() + " to " + target);
+      }
+    }
+  }
+
+  /**
+   * The replace pass: the users sent a review id their state already had are rebuilt from the retained history,
+   * the newest copy of each review counting; their rows join the first job's output. Beyond
+   * {@link #MAX_REPLACED_USERS} users the whole state is rebuilt from the history instead.
+   */
+  private static Map<String, Long> replace(Configuration conf, Options o, Path tmp, Map<String, Long> first,
+      long deferred) throws IOException {
+    int max = conf.getInt(MAX_REPLACED_USERS, DEFAULT_MAX_REPLACED_USERS);
+    FileSystem fs = tmp.getFileSystem(conf);
+    Path users = new Path(tmp, REPLACE_USERS_DIR);
+    if (deferred > max) {
+      LOG.warn("{} users were sent reviews they already had (more than {}={}): rebuilding the whole state from {}",
+          deferred, MAX_REPLACED_USERS, max, o.replaceHistory());
+      for (String d : List.of(PROFILES_DIR, STATE_DIR, PREDICTIONS_DIR, REPLACE_USERS_DIR)) {
+        fs.delete(new Path(tmp, d), true);
+      }
+      Map<String, Long> c = runJob(conf, null, o.replaceHistory(), tmp, "");
+      c.put(UserStateCounters.STATE_REBUILDS.name(), 1L);
+      return c;
+    }
+    Configuration rc = new Configuration(conf);
+    rc.set(REPLACE_USERS, users.toString());
+    Map<String, Long> r = runJob(rc, null, o.replaceHistory(), tmp, "replaced-");
+    if (r.get(UserStateCounters.USERS.name()) != deferred) {
+      throw new IOException("the replace pass rebuilt " + r.get(UserStateCounters.USERS.name()) + " users, not the "
+          + deferred + " sent to it: is " + o.replaceHistory() + " the retained history with the as-of day?");
+    }
+    Map<String, Long> c = new LinkedHashMap<>(first);
+    c.put(UserStateCounters.USERS_REPLACED.name(), deferred);
+    c.put(UserStateCounters.REPLACE_REVIEWS_IN.name(), r.get(UserStateCounters.REVIEWS_IN.name()));
+    c.put(UserStateCounters.REPLACE_REVIEWS_REPLACED.name(), r.get(UserStateCounters.REVIEWS_REPEATED.name()));
+    for (UserStateCounters k : List.of(UserStateCounters.USERS, UserStateCounters.PREDICTIONS_OUT,
+        UserStateCounters.USERS_LOW_CONFIDENCE, UserStateCounters.USERS_NO_EVIDENCE,
+        UserStateCounters.USERS_WITH_INTEREST, UserStateCounters.TOKENS_OF_DAY,
+        UserStateCounters.IN_VOCAB_TOKENS_OF_DAY)) {
+      c.merge(k.name(), r.get(k.name()), Long::sum);
+    }
+    LOG.info("replace pass: {} users rebuilt from {} ({} reviews read, {} earlier copies replaced)", deferred,
+        o.replaceHistory(), r.get(UserStateCounters.REVIEWS_IN.name()),
+        r.get(UserStateCounters.REVIEWS_REPEATED.name()));
+    return c;
   }
 
   /** The previous state must be of the same model and of an earlier day: evidence of other models does not mix. */
@@ -213,17 +321,22 @@ public class UserStateDriver extends PortraitTool {
   @Override
   public String usage() {
     return "state --model M --history S --as-of yyyy-MM-dd [--previous O_PREV] --output O [--half-life-days H]\n"
-        + "      [--model-id ID]\n"
+        + "      [--model-id ID] [--replace-history R]\n"
         + "  Merges the segmented reviews S (a segment output, or a glob of them under dt= folders) into the user\n"
         + "  state O_PREV/user_state of an earlier day and profiles every user of the new state with model M\n"
         + "  (a folder with vocab/, glove/ and classifiers/). Without --previous the state is rebuilt from S, each\n"
         + "  review weighted by the age of its dt= folder. Writes O/user_state, O/user_profile,\n"
-        + "  O/review_predictions. Keys: " + HALF_LIFE_DAYS + " (0 = no decay), " + REDUCERS + ", " + MODEL_ID + ".";
+        + "  O/review_predictions. A review id the state already counted, sent again, replaces the earlier copy when\n"
+        + "  --replace-history R (the retained segmented history, as-of day included) is given: those users are\n"
+        + "  rebuilt from R, the newest copy counting; without R the earlier copy stays (REVIEWS_REPEATED).\n"
+        + "  Keys: " + HALF_LIFE_DAYS + " (0 = no decay), " + REDUCERS + ", " + MODEL_ID + ", " + MAX_REPLACED_USERS
+        + ".";
   }
 
   @Override
   protected List<String> options() {
-    return List.of("model", "history", "as-of", "previous", "output", "half-life-days", "model-id");
+    return List.of("model", "history", "as-of", "previous", "output", "half-life-days", "model-id",
+        "replace-history");
   }
 
   @Override
@@ -236,8 +349,9 @@ public class UserStateDriver extends PortraitTool {
       conf.setDouble(HALF_LIFE_DAYS, a.getDouble("half-life-days", 0));
     }
     Path previous = a.has("previous") ? new Path(a.require("previous")) : null;
+    Path replaceHistory = a.has("replace-history") ? new Path(a.require("replace-history")) : null;
     Map<String, Long> c = run(conf, new Options(new Path(a.require("model")), previous,
-        new Path(a.require("history")), a.require("as-of"), new Path(a.require("output"))));
+        new Path(a.require("history")), a.require("as-of"), new Path(a.require("output")), replaceHistory));
     System.out.println("state: " + c + " -> " + a.require("output"));
     return 0;
   }

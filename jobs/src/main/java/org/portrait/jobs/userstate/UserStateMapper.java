@@ -3,7 +3,9 @@ package org.portrait.jobs.userstate;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapred.AvroValue;
 import org.apache.hadoop.fs.Path;
@@ -11,20 +13,22 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+import org.portrait.common.io.AvroFiles;
 import org.portrait.schema.TokenizedReview;
 import org.portrait.schema.UserState;
 
 /**
  * Keys yesterday's state rows and the reviews of the history days by user. The key is
- * {@code user \u0001 tag}: the state row sorts first ({@value #STATE_TAG}), then reviews oldest day first, so the
- * reducer counts the first-seen copy of a repeated review whether it merges day by day or rebuilds from history.
- * The tag also carries the review's age in days (its decay weight).
+ * {@code user \u0001 tag}: the state row sorts first ({@value #STATE_TAG}), then reviews newest day first, so
+ * when the history holds a review id twice the reducer counts the newest copy (a re-delivered review replaces the
+ * earlier one). The tag also carries the review's age in days (its decay weight). In a replace pass
+ * ({@link UserStateDriver#REPLACE_USERS} set) only the listed users' reviews pass.
  */
 public class UserStateMapper extends Mapper<AvroKey<Object>, NullWritable, Text, AvroValue<Object>> {
   static final char SEPARATOR = '\u0001';
   static final String STATE_TAG = "A";
   static final String REVIEW_TAG = "B";
-  /** Ages are written as 99999 - age, so older reviews sort first. */
+  /** Ages are written with five digits, so newer reviews sort first; older ones count as this age. */
   static final int MAX_AGE = 99999;
 
   private final Text key = new Text();
@@ -32,10 +36,17 @@ public class UserStateMapper extends Mapper<AvroKey<Object>, NullWritable, Text,
   private LocalDate asOf;
   private Integer fileAge;
   private Path filePath;
+  private Set<String> onlyUsers;
 
   @Override
-  protected void setup(Context ctx) {
+  protected void setup(Context ctx) throws IOException {
     asOf = LocalDate.parse(ctx.getConfiguration().get(UserStateDriver.AS_OF));
+    String replace = ctx.getConfiguration().get(UserStateDriver.REPLACE_USERS);
+    if (replace != null) {
+      onlyUsers = new HashSet<>();
+      // Bounded by portrait.state.max-replaced-users: the driver rebuilds everyone instead beyond it.
+      onlyUsers.addAll(AvroFiles.readStrings(ctx.getConfiguration(), new Path(replace)));
+    }
   }
 
   @Override
@@ -58,11 +69,15 @@ public class UserStateMapper extends Mapper<AvroKey<Object>, NullWritable, Text,
       ctx.getCounter(UserStateCounters.REVIEWS_NO_USER).increment(1);
       return;
     }
+    if (onlyUsers != null && !onlyUsers.contains(r.getUserKey().toString())) {
+      ctx.getCounter(UserStateCounters.REVIEWS_NOT_REPLACED).increment(1);
+      return;
+    }
     if (age < 0) {
       ctx.getCounter(UserStateCounters.REVIEWS_FUTURE).increment(1);
       return;
     }
-    key.set(r.getUserKey() + SEPARATOR + REVIEW_TAG + String.format(Locale.ROOT, "%05d", MAX_AGE - Math.min(age, MAX_AGE)));
+    key.set(r.getUserKey() + SEPARATOR + REVIEW_TAG + String.format(Locale.ROOT, "%05d", Math.min(age, MAX_AGE)));
     out.datum(r);
     ctx.write(key, out);
   }

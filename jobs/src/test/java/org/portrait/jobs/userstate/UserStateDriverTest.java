@@ -99,14 +99,20 @@ public class UserStateDriverTest {
       Path out = p(name + "/dt=" + day(d));
       Map<String, Long> counters = UserStateDriver.run(c, new UserStateDriver.Options(model, previous,
           p("h/dt=" + day(d) + "/segment"), day(d), out));
-      assertEquals(counters.get("REVIEWS_IN"), (Long) (counters.get("REVIEWS_TODAY")
-          + counters.get("REVIEWS_FROM_HISTORY") + counters.get("REVIEWS_REPEATED")
-          + counters.get("REVIEWS_NO_USER") + counters.get("REVIEWS_FUTURE")));
-      assertEquals(counters.get("STATES_IN"), counters.get("STATES_CARRIED"));
-      assertEquals(counters.get("USERS"), (Long) (counters.get("STATES_CARRIED") + counters.get("USERS_NEW")));
+      assertAccounted(counters);
       previous = out;
     }
     return previous;
+  }
+
+  /** The counter identities of the state job. */
+  static void assertAccounted(Map<String, Long> c) {
+    assertEquals(c.get("REVIEWS_IN"), (Long) (c.get("REVIEWS_TODAY") + c.get("REVIEWS_FROM_HISTORY")
+        + c.get("REVIEWS_REPEATED") + c.get("REVIEWS_DEFERRED") + c.get("REVIEWS_NO_USER")
+        + c.get("REVIEWS_FUTURE")));
+    assertEquals(c.get("STATES_IN"), (Long) (c.get("STATES_CARRIED") + c.get("STATES_DEFERRED")));
+    assertEquals(c.get("USERS"), (Long) (c.get("STATES_CARRIED") + c.get("USERS_NEW") + c.get("USERS_REPLACED")));
+    assertEquals(c.get("STATES_DEFERRED"), c.get("USERS_REPLACED"));
   }
 
   static void assertSame(Map<String, UserProfile> a, Map<String, UserProfile> b, double tol) {
@@ -210,5 +216,62 @@ public class UserStateDriverTest {
     } catch (UserError e) {
       assertTrue(e.getMessage(), e.getMessage().contains("not before"));
     }
+  }
+
+  @Test
+  public void aReviewSentAgainReplacesTheEarlierCopyAsIfOnlyTheNewOneHadBeenWritten() throws Exception {
+    FileSystem fs = FileSystem.getLocal(conf);
+    List<TokenizedReview> day1 = AvroFiles.readAll(conf, p("h/dt=" + day(1) + "/segment"), TokenizedReview.class);
+    List<TokenizedReview> day2 = AvroFiles.readAll(conf, p("h/dt=" + day(2) + "/segment"), TokenizedReview.class);
+    TokenizedReview old = day1.get(0);
+    // The same review id, edited: it now reads like a review of another user (other tokens, other category).
+    TokenizedReview edited = TokenizedReview.newBuilder(old).setTokens(day2.get(day2.size() - 1).getTokens())
+        .setTs(old.getTs() == null ? 7L : old.getTs() + 86_400_000L).build();
+    String day4 = DAY1.plusDays(3).toString();
+    // r/: days 1-3 as delivered, plus day 4 with the edited copy (and one review of day 2 for a second user).
+    for (int d = 1; d <= DAYS; d++) {
+      FileUtil.copy(fs, p("h/dt=" + day(d)), fs, p("r/dt=" + day(d)), false, conf);
+    }
+    AvroFiles.write(conf, p("r/dt=" + day4 + "/segment/part-0.avro"), TokenizedReview.getClassSchema(),
+        List.of(edited));
+    // x/: what the user wrote if the edit had been the only copy (the old one never delivered).
+    List<TokenizedReview> day1Without = new ArrayList<>(day1.subList(1, day1.size()));
+    AvroFiles.write(conf, p("x/dt=" + day(1) + "/segment/part-0.avro"), TokenizedReview.getClassSchema(),
+        day1Without);
+    for (int d = 2; d <= DAYS; d++) {
+      FileUtil.copy(fs, p("h/dt=" + day(d)), fs, p("x/dt=" + day(d)), false, conf);
+    }
+    FileUtil.copy(fs, p("r/dt=" + day4), fs, p("x/dt=" + day4), false, conf);
+
+    Path day3 = p("replace/dt=" + day(3));
+    UserStateDriver.run(conf, new UserStateDriver.Options(model, null, history, day(3), day3));
+    Path merged = p("replace/dt=" + day4);
+    Map<String, Long> c = UserStateDriver.run(conf, new UserStateDriver.Options(model, day3,
+        p("r/dt=" + day4 + "/segment"), day4, merged, p("r/dt=*/segment")));
+    assertAccounted(c);
+    assertEquals(1L, (long) c.get("STATES_DEFERRED"));
+    assertEquals(1L, (long) c.get("REVIEWS_DEFERRED"));
+    assertEquals(1L, (long) c.get("USERS_REPLACED"));
+    assertEquals(1L, (long) c.get("REPLACE_REVIEWS_REPLACED"));
+    assertEquals(0L, (long) c.get("REVIEWS_REPEATED"));
+    assertEquals(1L, (long) c.get("PREDICTIONS_OUT"));
+    Path expected = p("replace-expected");
+    UserStateDriver.run(conf, new UserStateDriver.Options(model, null, p("x/dt=*/segment"), day4, expected));
+    Map<String, UserProfile> got = profiles(new Path(merged, UserStateDriver.PROFILES_DIR));
+    Map<String, UserProfile> want = profiles(new Path(expected, UserStateDriver.PROFILES_DIR));
+    assertSame(want, got, 1e-6);
+    // The edit changed the user's profile: the earlier copy's evidence is gone, not merely outnumbered.
+    Map<String, UserProfile> before = profiles(new Path(day3, UserStateDriver.PROFILES_DIR));
+    String u = old.getUserKey();
+    assertEquals(before.get(u).getReviewCount(), got.get(u).getReviewCount());
+    assertTrue(u, !before.get(u).getKeywords().equals(got.get(u).getKeywords())
+        || !before.get(u).getVector().equals(got.get(u).getVector()));
+    long stateRows = AvroFiles.readAll(conf, new Path(merged, UserStateDriver.STATE_DIR), UserState.class).size();
+    assertEquals(want.size(), stateRows);
+    List<ReviewPrediction> preds = AvroFiles.readAll(conf, new Path(merged, UserStateDriver.PREDICTIONS_DIR),
+        ReviewPrediction.class);
+    assertEquals(1, preds.size());
+    assertEquals(old.getReviewId(), preds.get(0).getReviewId());
+    assertTrue(!fs.exists(new Path(merged, "replace-users")));
   }
 }

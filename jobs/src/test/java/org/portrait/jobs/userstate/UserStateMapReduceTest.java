@@ -57,6 +57,7 @@ public class UserStateMapReduceTest {
     final List<UserProfile> profiles = new ArrayList<>();
     final List<UserState> states = new ArrayList<>();
     final List<ReviewPrediction> predictions = new ArrayList<>();
+    final List<String> replaced = new ArrayList<>();
 
     TestReducer() {
       setModel(model);
@@ -75,6 +76,11 @@ public class UserStateMapReduceTest {
     @Override
     protected void writePrediction(ReviewPrediction p, Context ctx) {
       predictions.add(p);
+    }
+
+    @Override
+    protected void writeReplace(String user, Context ctx) {
+      replaced.add(user);
     }
 
     @Override
@@ -102,8 +108,9 @@ public class UserStateMapReduceTest {
     assertEquals("u1", UserKeyGrouping.user(reviewKey));
     assertEquals(3, UserKeyGrouping.age(reviewKey));
     assertTrue(UserKeyGrouping.isState(out.get(1).getFirst()));
-    // the state row sorts before any review of the same user, older reviews before newer ones
+    // the state row sorts before any review of the same user, newer reviews before older ones
     assertTrue(out.get(1).getFirst().compareTo(reviewKey) < 0);
+    assertTrue(reviewKey("u1", 0).compareTo(reviewKey) < 0);
     assertEquals(2, d.getCounters().findCounter(UserStateCounters.REVIEWS_IN).getValue());
     assertEquals(1, d.getCounters().findCounter(UserStateCounters.REVIEWS_NO_USER).getValue());
     assertEquals(1, d.getCounters().findCounter(UserStateCounters.STATES_IN).getValue());
@@ -128,7 +135,7 @@ public class UserStateMapReduceTest {
 
   private static Text reviewKey(String user, int age) {
     return new Text(user + UserStateMapper.SEPARATOR + UserStateMapper.REVIEW_TAG
-        + String.format("%05d", UserStateMapper.MAX_AGE - age));
+        + String.format("%05d", age));
   }
 
   @Test
@@ -179,5 +186,41 @@ public class UserStateMapReduceTest {
     d2.run();
     assertEquals("low", r2.profiles.get(0).getConfidence());
     assertEquals(1, d2.getCounters().findCounter(UserStateCounters.USERS_NO_EVIDENCE).getValue());
+  }
+
+  @Test
+  public void reducerSendsAUserWhoseStateHasAReviewAgainToTheReplacePassAndWritesNothingForThem()
+      throws Exception {
+    UserEvidence e = new UserEvidence(model, "u5");
+    e.add("r1", List.of("手机", "电池"), 5L, 1.0);
+    Random rnd = new Random(6);
+    TestReducer r = new TestReducer();
+    ReduceDriver<Text, AvroValue<Object>, Void, UserProfile> d = ReduceDriver.newReduceDriver(r);
+    configure(d.getConfiguration());
+    d.getConfiguration().setBoolean(UserStateDriver.DEFER_REPEATS, true);
+    // MRUnit keeps the first key for every value; a review key (age 0) stands for all of them.
+    d.withInput(reviewKey("u5", 0), List.of(
+        new AvroValue<>(e.toState("2026-03-09")),
+        new AvroValue<>(ProfileFixtures.review("r2", "u5", "test", 1, 1, rnd)),
+        new AvroValue<>(ProfileFixtures.review("r1", "u5", "test", 1, 1, rnd)),
+        new AvroValue<>(ProfileFixtures.review("r3", "u5", "test", 1, 1, rnd))));
+    d.run();
+    assertEquals(List.of("u5"), r.replaced);
+    assertTrue(r.profiles.isEmpty() && r.states.isEmpty() && r.predictions.isEmpty());
+    assertEquals(1, d.getCounters().findCounter(UserStateCounters.STATES_DEFERRED).getValue());
+    assertEquals(3, d.getCounters().findCounter(UserStateCounters.REVIEWS_DEFERRED).getValue());
+    assertEquals(0, d.getCounters().findCounter(UserStateCounters.REVIEWS_TODAY).getValue());
+    assertEquals(0, d.getCounters().findCounter(UserStateCounters.STATES_CARRIED).getValue());
+    // Without a history to replace from, the earlier copy stays and the new one is a counted repeat.
+    TestReducer keep = new TestReducer();
+    ReduceDriver<Text, AvroValue<Object>, Void, UserProfile> k = ReduceDriver.newReduceDriver(keep);
+    configure(k.getConfiguration());
+    k.withInput(reviewKey("u5", 0), List.of(
+        new AvroValue<>(e.toState("2026-03-09")),
+        new AvroValue<>(ProfileFixtures.review("r1", "u5", "test", 1, 1, rnd))));
+    k.run();
+    assertTrue(keep.replaced.isEmpty());
+    assertEquals(1, keep.profiles.get(0).getReviewCount());
+    assertEquals(1, k.getCounters().findCounter(UserStateCounters.REVIEWS_REPEATED).getValue());
   }
 }
