@@ -197,6 +197,11 @@ public class HiveReadsTablesTest {
   public void profileMetricsAndRejectsAreReadable() throws Exception {
     List<Object[]> m = rows("SELECT * FROM profile_metrics WHERE dt = '" + DT + "'");
     assertTrue("metrics rows", m.size() > 10);
+    // Scores against truth and the data gates of the same run, in one partition.
+    assertTrue("gate rows", m.stream().anyMatch(r -> java.util.Arrays.stream(r)
+        .anyMatch(c -> String.valueOf(c).equals("gate.daily.reconciliation"))));
+    assertTrue("quality rows", m.stream().anyMatch(r -> java.util.Arrays.stream(r)
+        .anyMatch(c -> String.valueOf(c).startsWith("interest."))));
     List<Object[]> rejects = rows("SELECT reason, user_key, text FROM review_reject WHERE dt = '" + DT
         + "' ORDER BY reason");
     assertEquals(counter("ingest", "REJECTED"), rejects.size());

@@ -40,6 +40,7 @@ public final class PortraitMain {
     COMMANDS.put("daily", "org.portrait.jobs.pipeline.DailyDriver");
     COMMANDS.put("gates", "org.portrait.jobs.gates.DailyGatesCommand");
     COMMANDS.put("models", "org.portrait.jobs.models.ModelsCommand");
+    COMMANDS.put("register-model", "org.portrait.jobs.pipeline.RegisterModelCommand");
   }
 
   private PortraitMain() {}

@@ -62,9 +62,22 @@ public class DailyGatesCommand extends PortraitTool {
   /** What the gates measured and decided. */
   public record Result(GateReport report, Map<String, Double> drift) {}
 
-  /** Evaluates the gates; writes the output whether they pass or not, so a failed day can be inspected. */
+  /** As below, without a quality (truth metrics) output to include. */
   public static Result run(Configuration conf, Map<String, Path> stageOutputs, Path driftDir, Path output,
       String runId) throws IOException {
+    return run(conf, stageOutputs, driftDir, null, output, runId);
+  }
+
+  /**
+   * Evaluates the gates; writes the output whether they pass or not, so a failed day can be inspected. With
+   * {@code quality} (a {@code metrics} output: scores against truth) its profile_metrics rows, metrics.json and
+   * report are included, the gates added to the report, so one folder is the run's report.
+   */
+  public static Result run(Configuration conf, Map<String, Path> stageOutputs, Path driftDir, Path quality,
+      Path output, String runId) throws IOException {
+    if (quality != null && !quality.getFileSystem(conf).exists(new Path(quality, REPORT_FILE))) {
+      throw new UserError("--quality " + quality + " is not a metrics output (no " + REPORT_FILE + ")");
+    }
     Map<String, Map<String, Long>> counters = new LinkedHashMap<>();
     for (Map.Entry<String, Path> e : stageOutputs.entrySet()) {
       counters.put(e.getKey(), Jobs.readCounters(conf, e.getValue()));
@@ -82,6 +95,23 @@ public class DailyGatesCommand extends PortraitTool {
       drift.forEach((k, v) -> rows.add(new MetricRow("drift." + k, "day", v)));
       MetricsOutputs.writeTable(conf, new Path(tmp, "profile_metrics/part-0.parquet"), runId, rows);
       FileSystem fs = tmp.getFileSystem(conf);
+      String page = page(runId, report, drift);
+      if (quality != null) {
+        // Copied, not moved: the quality stage's output stays as it wrote it.
+        for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(new Path(quality, "profile_metrics"),
+            p -> !p.getName().startsWith("_") && !p.getName().startsWith("."))) {
+          org.apache.hadoop.fs.FileUtil.copy(fs, f.getPath(), fs,
+              new Path(tmp, "profile_metrics/quality-" + f.getPath().getName()), false, conf);
+        }
+        Path metricsJson = new Path(quality, "metrics.json");
+        if (fs.exists(metricsJson)) {
+          org.apache.hadoop.fs.FileUtil.copy(fs, metricsJson, fs, new Path(tmp, "metrics.json"), false, conf);
+        }
+        String q = new String(fs.open(new Path(quality, REPORT_FILE)).readAllBytes(), StandardCharsets.UTF_8);
+        int end = q.lastIndexOf("</body>");
+        page = end < 0 ? q + section(runId, report, drift) : q.substring(0, end) + section(runId, report, drift)
+            + q.substring(end);
+      }
       ObjectNode json = JSON.createObjectNode();
       json.put("run_id", runId);
       json.set("gates", report.toJson());
@@ -91,7 +121,7 @@ public class DailyGatesCommand extends PortraitTool {
         JSON.writeValue(os, json);
       }
       try (OutputStream os = fs.create(new Path(tmp, REPORT_FILE), true)) {
-        os.write(html(runId, report, drift).getBytes(StandardCharsets.UTF_8));
+        os.write(page.getBytes(StandardCharsets.UTF_8));
       }
       c.put("GATES", (long) report.gates().size());
       c.put("GATES_FAILED", (long) report.failures().size());
@@ -146,11 +176,16 @@ public class DailyGatesCommand extends PortraitTool {
     return out;
   }
 
-  private static String html(String runId, GateReport report, Map<String, Double> drift) {
-    StringBuilder s = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>Portrait daily"
+  private static String page(String runId, GateReport report, Map<String, Double> drift) {
+    return "<!doctype html><html><head><meta charset=\"utf-8\"><title>Portrait daily"
         + " gates</title><style>body{font-family:sans-serif}td,th{padding:2px 8px;text-align:left}"
-        + ".fail{color:#b00}</style></head><body>");
-    s.append("<h1>Daily run ").append(SvgCharts.esc(runId))
+        + ".fail{color:#b00}</style></head><body>" + section(runId, report, drift) + "</body></html>\n";
+  }
+
+  /** The gates and drift as a report section. */
+  private static String section(String runId, GateReport report, Map<String, Double> drift) {
+    StringBuilder s = new StringBuilder("<section id=\"gates\">");
+    s.append("<h1>Data gates of run ").append(SvgCharts.esc(runId))
         .append(report.passed() ? ": every gate passed" : ": GATE FAILED")
         .append("</h1><table><tr><th>gate</th><th>value</th><th>bound</th><th>passed</th><th>reason</th></tr>");
     for (Gate g : report.gates()) {
@@ -168,7 +203,7 @@ public class DailyGatesCommand extends PortraitTool {
           .append(String.format(Locale.ROOT, "%.4f", v)).append("</td></tr>"));
       s.append("</table>");
     }
-    return s.append("</body></html>\n").toString();
+    return s.append("</section>").toString();
   }
 
   @Override
@@ -179,17 +214,19 @@ public class DailyGatesCommand extends PortraitTool {
   @Override
   public String usage() {
     return String.join("\n",
-        "portrait gates --counters ingest=D,segment=D,state=D,segments=D [--drift DRIFT_DIR] --output O [--run-id ID]",
+        "portrait gates --counters ingest=D,segment=D,state=D,segments=D [--drift DRIFT_DIR] [--quality Q] --output O",
+        "               [--run-id ID]",
         "  The data gates of a daily run (no truth needed): counters reconcile (" + RECONCILE_RULES + "), share of",
         "  today's tokens in the model's vocabulary, share of users with an interest, PSI of the top interest and",
         "  of the sentiment label against yesterday (from the drift output). Bounds: the bundled gates.properties,",
         "  overridden by " + GateThresholds.FILE + ". Writes O/profile_metrics, O/gates.json, O/report.html;",
-        "  exits non-zero naming the first failed gate.");
+        "  exits non-zero naming the first failed gate. --quality Q (a metrics output, scored against truth):",
+        "  its rows, metrics.json and report are included, the gates added to that report.");
   }
 
   @Override
   protected List<String> options() {
-    return List.of("counters", "drift", "output", "run-id");
+    return List.of("counters", "drift", "quality", "output", "run-id");
   }
 
   @Override
@@ -203,7 +240,8 @@ public class DailyGatesCommand extends PortraitTool {
       stages.put(kv[0].strip(), new Path(kv[1].strip()));
     }
     Path drift = a.has("drift") ? new Path(a.require("drift")) : null;
-    Result r = run(getConf(), stages, drift, new Path(a.require("output")), a.get("run-id", "gates"));
+    Path quality = a.has("quality") ? new Path(a.require("quality")) : null;
+    Result r = run(getConf(), stages, drift, quality, new Path(a.require("output")), a.get("run-id", "gates"));
     for (String line : r.report().lines()) {
       System.out.println(line);
     }

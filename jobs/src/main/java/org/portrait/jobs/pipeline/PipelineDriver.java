@@ -22,11 +22,16 @@ import org.portrait.jobs.CliArgs;
 import org.portrait.jobs.Jobs;
 import org.portrait.jobs.PortraitTool;
 import org.portrait.jobs.cli.PortraitMain;
+import org.portrait.common.layout.PortraitLayout;
+import org.portrait.jobs.models.ModelRegistry;
+import org.portrait.jobs.userstate.UserStateDriver;
 
 /**
- * Runs the stages in order (ingest → segment → vocab → cooccur → glove-train → profile → segments → metrics)
- * through the same commands Oozie calls, printing one line per stage, then publishes the tables as
- * {@code dt=} partitions. A failed stage stops the run and nothing is published.
+ * The whole lifecycle on one input: trains (ingest → segment → vocab → cooccur → glove-train → embedding-eval →
+ * profile → register: gates, {@code models/<id>}, current), then runs what a nightly run does with that model
+ * (state → segments → quality against truth when given → metrics: the data gates), through the same commands
+ * Oozie calls, printing one line per stage, then publishes the tables as {@code dt=} partitions. A failed stage
+ * or gate stops the run and nothing is published.
  */
 public class PipelineDriver extends PortraitTool {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PipelineDriver.class);
@@ -70,21 +75,46 @@ public class PipelineDriver extends PortraitTool {
         l -> List.of("--input", out(l, "segment"), "--vectors", out(l, "glove-train"), "--vocab",
             out(l, "vocab"), "--output", out(l, "profile")),
         l -> out(l, "profile"), List.of("REVIEWS_IN", "USERS")));
+    // From here the run is what a nightly run does with the model just trained (train, then daily).
+    s.add(new PipelineStage("register", "register-model",
+        l -> List.of("--work", l.root().toString(), "--dt", l.dt(), "--vocab", out(l, "vocab"), "--glove",
+            out(l, "glove-train"), "--profile", out(l, "profile"), "--output", out(l, "register")),
+        l -> out(l, "register"), List.of("GATES", "GATES_FAILED", "VOCAB_SIZE")));
+    s.add(new PipelineStage("state", "state",
+        l -> List.of("--model", new Path(l.areaPath(PortraitLayout.MODELS), ModelRegistry.CURRENT).toString(),
+            "--history", out(l, "segment"), "--as-of", l.dt(), "--output", l.state().toString()),
+        l -> l.state().toString(), List.of("USERS", "REVIEWS_TODAY", "USERS_WITH_INTEREST")));
     s.add(new PipelineStage("segments", "segments",
-        l -> List.of("--input", out(l, "profile") + "/user_profile", "--output", out(l, "segments")),
+        l -> List.of("--input", l.state() + "/" + UserStateDriver.PROFILES_DIR, "--output", out(l, "segments")),
         l -> out(l, "segments"), List.of("PROFILES_IN", "SEGMENTS_PUBLISHED", "USERS_IN_OTHER")));
-    s.add(new PipelineStage("metrics", "metrics", PipelineDriver::metricsArgs,
-        l -> out(l, "metrics"), List.of(), l -> l.truth() != null, "no --truth given"));
+    s.add(new PipelineStage("quality", "metrics", PipelineDriver::qualityArgs,
+        l -> out(l, "quality"), List.of("PROFILES", "PREDICTIONS_TEST"), l -> l.truth() != null,
+        "no --truth given"));
+    // Named metrics: its folder is the published report and profile_metrics (gates, and quality with truth).
+    s.add(new PipelineStage("metrics", "gates", l -> {
+      List<String> a = new ArrayList<>(List.of("--output", out(l, "metrics"), "--counters", "ingest="
+          + out(l, "ingest") + ",segment=" + out(l, "segment") + ",state=" + l.state() + ",segments="
+          + out(l, "segments")));
+      if (l.truth() != null) {
+        a.add("--quality");
+        a.add(out(l, "quality"));
+      }
+      return a;
+    }, l -> out(l, "metrics"), List.of("GATES", "GATES_FAILED")));
     return s;
   }
 
-  private static List<String> metricsArgs(PipelineLayout l) {
-    List<String> a = new ArrayList<>(List.of("--truth", l.truth(), "--output", out(l, "metrics"),
-        "--profiles", out(l, "profile") + "/user_profile", "--predictions", out(l, "profile") + "/review_predictions",
+  /** The scores against truth of the profiles the model gives (the state's), next to the baselines. */
+  private static List<String> qualityArgs(PipelineLayout l) {
+    String state = l.state().toString();
+    List<String> a = new ArrayList<>(List.of("--truth", l.truth(), "--output", out(l, "quality"),
+        "--profiles", state + "/" + UserStateDriver.PROFILES_DIR, "--predictions",
+        state + "/" + UserStateDriver.PREDICTIONS_DIR,
         "--tokens", out(l, "segment"), "--loss", out(l, "glove-train") + "/loss.tsv",
         "--segments", out(l, "segments") + "/user_segment",
+        // The state job profiled the users here: its counters stand as the profile stage's in the rules.
         "--counters", "ingest=" + out(l, "ingest") + ",segment=" + out(l, "segment") + ",vocab=" + out(l, "vocab")
-            + ",profile=" + out(l, "profile") + ",segments=" + out(l, "segments")));
+            + ",profile=" + state + ",segments=" + out(l, "segments")));
     if (l.thresholds() != null) {
       a.add("--thresholds");
       a.add(l.thresholds());
@@ -110,15 +140,19 @@ public class PipelineDriver extends PortraitTool {
     return String.join("\n",
         "portrait pipeline --input FILE|DIR --work ROOT [--truth truth.csv] [--dt yyyy-MM-dd] [--from STAGE] [--to STAGE]",
         "                  [--break-lock]",
-        "  Runs every stage in order on the input and publishes the tables under ROOT/warehouse/<table>/dt=<dt>;",
+        "  Trains a model on the input and registers it (ROOT/models/<id>, made current when its gates pass),",
+        "  then profiles every user with it as a daily run does (user state, segments, data gates) and publishes",
+        "  the tables under ROOT/warehouse/<table>/dt=<dt>; a later `daily` on the same ROOT merges into this state.",
         "  stage outputs stay under ROOT/staging/dt=<dt>/<stage> (the HDFS layout, hdfs-layout/layout.properties).",
         "  --input   raw reviews (CSV/TSV with header, JSON Lines or Avro)",
         "  --work    root of the layout: a local folder, or an HDFS path such as /data/portrait",
-        "  --truth   truth.csv of the synthetic users (enables the metrics stage: scoring of test users)",
+        "  --truth   truth.csv of known users' interests and sentiment (enables the quality stage: scores of",
+        "            test users next to baselines, in the report and profile_metrics)",
         "  --eval    folder of word-embedding test sets (enables the embedding-eval stage)",
         "  --thresholds  metric floors (metric=floor per line): metrics exits non-zero below one, nothing is published",
         "  --dt      run date, the table partition (default: today, UTC)",
-        "  --from/--to  run only a slice of the stages (names: ingest segment vocab cooccur glove-train embedding-eval profile segments metrics);",
+        "  --from/--to  run only a slice of the stages (names: ingest segment vocab cooccur glove-train",
+        "            embedding-eval profile register state segments quality metrics);",
         "            --from reuses the earlier stages of this dt's last run (its manifest)",
         "  --break-lock  take over a stale lock (dead pid, or older than " + LOCK_MAX_AGE_HOURS + " hours)",
         "  One run per work root and dt: a second one refuses while the first holds ROOT/runs/dt=<dt>/lock.json.",
@@ -217,7 +251,7 @@ public class PipelineDriver extends PortraitTool {
         Tool tool = PortraitMain.tool(stage.command());
         long t0 = System.nanoTime();
         List<String> args = new ArrayList<>(stage.arguments().apply(layout));
-        if (stage.name().equals("metrics")) {
+        if (stage.name().equals("metrics") || stage.name().equals("quality")) {
           args.add("--run-id");
           args.add(runId);
         }

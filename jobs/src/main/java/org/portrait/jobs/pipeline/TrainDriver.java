@@ -165,7 +165,6 @@ public class TrainDriver extends PortraitTool {
     step(progress, "classifiers", t0, "category_examples=" + p.training.categoryExamples + " sentiment_examples="
         + p.training.sentimentExamples + " (classifiers from " + classifiersFrom + ")");
 
-    GateReport gates = modelGates(conf, GateFiles.thresholds(conf), g.loss, vocab, vocabCounters, glove, currentDir);
     String id = "m-" + layout.dt() + "-" + FileDigest.sha256((from + to + Instant.now() + days)
         .getBytes(StandardCharsets.UTF_8)).substring(0, 8);
     ModelManifest m = ModelManifest.create(id, Instant.now(), from, to);
@@ -173,8 +172,6 @@ public class TrainDriver extends PortraitTool {
       m.inputs().put("dt=" + d[0], d[1]);
     }
     RunManifest.explicitSettings(conf).forEach(m.settings()::put);
-    m.lossPerRound(g.loss.stream().mapToDouble(Double::doubleValue).toArray());
-    m.training().put(ModelManifest.VOCAB_SIZE, vocabCounters.get("VOCAB_SIZE"));
     m.training().put("rounds", g.rounds);
     m.training().put("warm_start_from", current.isPresent() && conf.get(GloveTrainDriver.WARM_START) != null
         ? current.get() : "");
@@ -187,14 +184,40 @@ public class TrainDriver extends PortraitTool {
     m.training().put("sentiment_examples", p.training.sentimentExamples);
     m.training().put("classifiers_from", classifiersFrom);
     m.training().put("corpus", corpus.toString());
-    m.gates(gates);
+    return registerAndPromote(conf, root, layout.dt(), work, m, vocab, vocabCounters, glove, g.loss, classifiers,
+        progress);
+  }
 
-    Path built = new Path(work, "_model." + id);
-    fs.delete(built, true);
-    copy(conf, vocab, new Path(built, "vocab"));
-    copy(conf, glove, new Path(built, "glove"));
-    copy(conf, classifiers, new Path(built, "classifiers"));
-    Path dir = ModelRegistry.register(conf, root, built, m);
+  /**
+   * Checks the model gates of a trained vocabulary, GloVe output and classifiers, registers them as
+   * {@code models/<m.id()>/} with manifest {@code m} (loss and vocabulary size added) and makes the model current
+   * when every gate passes; otherwise throws a UserError naming the failed gate (the model stays registered,
+   * the pointer unchanged). A model of that id already registered is promoted as it is, gates rechecked.
+   */
+  static Result registerAndPromote(Configuration conf, Path root, String dt, Path work, ModelManifest m, Path vocab,
+      Map<String, Long> vocabCounters, Path glove, List<Double> loss, Path classifiers, PrintStream progress)
+      throws IOException {
+    Optional<String> current = ModelRegistry.current(conf, root);
+    Path currentDir = current.map(c -> ModelRegistry.modelDir(root, c)).orElse(null);
+    String id = m.id();
+    Path dir = ModelRegistry.modelDir(root, id);
+    FileSystem fs = root.getFileSystem(conf);
+    if (id.equals(current.orElse(null))) {
+      // The same training output as the current model (a rerun): there is no other model to compare with.
+      currentDir = null;
+    }
+    GateReport gates = modelGates(conf, GateFiles.thresholds(conf), loss, vocab, vocabCounters, glove, currentDir);
+    m.lossPerRound(loss.stream().mapToDouble(Double::doubleValue).toArray());
+    m.training().put(ModelManifest.VOCAB_SIZE, vocabCounters.get("VOCAB_SIZE"));
+    m.gates(gates);
+    if (!fs.exists(dir)) {
+      Path built = new Path(work, "_model." + id);
+      fs.delete(built, true);
+      copy(conf, vocab, new Path(built, "vocab"));
+      copy(conf, glove, new Path(built, "glove"));
+      copy(conf, classifiers, new Path(built, "classifiers"));
+      dir = ModelRegistry.register(conf, root, built, m);
+    }
     for (String line : gates.lines()) {
       progress.println("  " + line);
     }
@@ -202,7 +225,7 @@ public class TrainDriver extends PortraitTool {
       throw new UserError(gates.firstFailure().orElse("a model gate failed") + "; model " + id
           + " registered but not promoted (models/current stays " + current.orElse("unset") + ")");
     }
-    ModelRegistry.promote(conf, root, id, "train dt=" + layout.dt() + ": model gates passed");
+    ModelRegistry.promote(conf, root, id, "train dt=" + dt + ": model gates passed");
     progress.printf(Locale.ROOT, "model %s registered and current (%s)%n", id, dir);
     return new Result(id, true, gates, dir);
   }

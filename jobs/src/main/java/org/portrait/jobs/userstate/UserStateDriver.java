@@ -26,6 +26,7 @@ import org.portrait.jobs.CliArgs;
 import org.portrait.jobs.Jobs;
 import org.portrait.jobs.PortraitTool;
 import org.portrait.jobs.Stage;
+import org.portrait.jobs.models.ModelRegistry;
 import org.portrait.jobs.profile.AppliedModel;
 import org.portrait.jobs.profile.ProfileConf;
 import org.portrait.jobs.profile.ProfileDriver;
@@ -94,15 +95,24 @@ public class UserStateDriver extends PortraitTool {
     return h > 0 ? Math.pow(0.5, 1 / h) : 1.0;
   }
 
-  /** The files of a trained model folder: vocabulary, vectors, classifiers. */
-  public record ModelFiles(Path vocab, Path vectors, Path classifiers) {
+  /**
+   * The files of a trained model folder: vocabulary, vectors, classifiers; {@code id} is the registered model's id
+   * when the folder was named through the registry's {@code current} pointer, else null.
+   */
+  public record ModelFiles(Path vocab, Path vectors, Path classifiers, String id) {
     public static ModelFiles of(Configuration conf, Path dir) throws IOException {
       FileSystem fs = dir.getFileSystem(conf);
+      String id = null;
+      if (dir.getName().equals(ModelRegistry.CURRENT) && fs.isFile(dir)) {
+        // ROOT/models/current names the model folder next to it.
+        id = new String(fs.open(dir).readAllBytes(), StandardCharsets.UTF_8).strip();
+        dir = new Path(dir.getParent(), id);
+      }
       if (!fs.isDirectory(dir)) {
         throw new UserError("--model " + dir + " is not a model folder");
       }
       ModelFiles m = new ModelFiles(new Path(dir, "vocab/vocab.tsv"), new Path(dir, "glove/vectors.txt"),
-          new Path(dir, "classifiers"));
+          new Path(dir, "classifiers"), id);
       for (Path p : List.of(m.vocab, m.vectors, m.classifiers)) {
         if (!fs.exists(p)) {
           throw new UserError("--model " + dir + " has no " + dir.toUri().relativize(p.toUri())
@@ -140,6 +150,9 @@ public class UserStateDriver extends PortraitTool {
     }
     conf.set(AS_OF, asOf.toString());
     ModelFiles model = ModelFiles.of(conf, o.model());
+    if (model.id() != null && conf.get(MODEL_ID) == null) {
+      conf.set(MODEL_ID, model.id());
+    }
     conf.set(ProfileConf.VOCAB, model.vocab().toString());
     conf.set(ProfileConf.VECTORS, model.vectors().toString());
     if (o.previous() != null) {
@@ -324,8 +337,9 @@ public class UserStateDriver extends PortraitTool {
         + "      [--model-id ID] [--replace-history R]\n"
         + "  Merges the segmented reviews S (a segment output, or a glob of them under dt= folders) into the user\n"
         + "  state O_PREV/user_state of an earlier day and profiles every user of the new state with model M\n"
-        + "  (a folder with vocab/, glove/ and classifiers/). Without --previous the state is rebuilt from S, each\n"
-        + "  review weighted by the age of its dt= folder. Writes O/user_state, O/user_profile,\n"
+        + "  (a folder with vocab/, glove/ and classifiers/, or a registry's ROOT/models/current). Without\n"
+        + "  --previous the state is rebuilt from S, each review weighted by the age of its dt= folder.\n"
+        + "  Writes O/user_state, O/user_profile,\n"
         + "  O/review_predictions. A review id the state already counted, sent again, replaces the earlier copy when\n"
         + "  --replace-history R (the retained segmented history, as-of day included) is given: those users are\n"
         + "  rebuilt from R, the newest copy counting; without R the earlier copy stays (REVIEWS_REPEATED).\n"

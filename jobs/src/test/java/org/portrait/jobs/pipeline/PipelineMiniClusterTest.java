@@ -96,6 +96,12 @@ public class PipelineMiniClusterTest {
       out.write("酒店\t房间\t7.0\n手机\t电脑\t6.0\n质量\t不错\t3.0\n酒店\t质量\t1.0\n"
           .getBytes(StandardCharsets.UTF_8));
     }
+    // 1,200 reviews lose a third of their tokens to the vocabulary's min-count: lower the coverage floors.
+    Path gates = new Path("/portrait/reference/gates.properties");
+    try (OutputStream out = fs.create(gates, true)) {
+      out.write("model.vocab-coverage.min=0.5\ndaily.in-vocab-share.min=0.4\n".getBytes(StandardCharsets.UTF_8));
+    }
+    conf.set("portrait.gates.file", gates.toString());
     PipelineLayout layout = new PipelineLayout(new Path("/portrait/run"), raw.toString(), truth.toString(),
         eval.toString(), null, "2026-01-01");
 
@@ -111,7 +117,14 @@ public class PipelineMiniClusterTest {
     assertTrue("embedding-eval read its sets from HDFS\n" + lines, fs.exists(evalJson));
     String json = new String(fs.open(evalJson).readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(json, json.contains("\"wordsim-240.txt\"") && json.contains("\"total\" : 4"));
-    for (String table : List.of("user_profile", "word_vector", "user_segment")) {
+    // Trained, registered and applied: the profiles come from the state job with the model just made current.
+    String current = org.portrait.jobs.models.ModelRegistry.current(conf, layout.root()).orElse(null);
+    assertTrue(lines, current != null && current.startsWith("m-2026-01-01-"));
+    Map<String, Long> state = Jobs.readCounters(conf, layout.state());
+    assertEquals(lines, Jobs.readCounters(conf, layout.stage("segments")).get("PROFILES_IN"), state.get("USERS"));
+    assertEquals(lines, ingest.get("ACCEPTED"), state.get("REVIEWS_IN"));
+    assertEquals(lines, 0L, (long) Jobs.readCounters(conf, layout.stage("metrics")).get("GATES_FAILED"));
+    for (String table : List.of("user_profile", "word_vector", "user_segment", "profile_metrics")) {
       Path partition = layout.partition(table);
       assertTrue(table + " published on HDFS\n" + lines, fs.exists(partition));
       assertTrue(table + " has data files", fs.listStatus(partition, p -> p.getName().endsWith(".parquet")).length > 0);

@@ -34,6 +34,7 @@ public class PipelineSafetyTest {
   @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
   private static File input;
   private static File truth;
+  private static File gates;
 
   @BeforeClass
   public static void smallInput() throws Exception {
@@ -49,6 +50,9 @@ public class PipelineSafetyTest {
       }
     }
     Files.copy(new File(sample, "truth.csv").toPath(), truth.toPath());
+    // A thousand reviews lose a third of their tokens to the vocabulary's min-count: lower the coverage floors.
+    gates = new File(dir, "gates.properties");
+    Files.writeString(gates.toPath(), "model.vocab-coverage.min=0.5\ndaily.in-vocab-share.min=0.4\n");
   }
 
   private static Configuration conf() {
@@ -57,6 +61,7 @@ public class PipelineSafetyTest {
     c.setInt("portrait.glove.dim", 16);
     c.setInt("portrait.segments.k", 3);
     c.setInt("portrait.segments.min-size", 3);
+    c.set("portrait.gates.file", gates.getAbsolutePath());
     return c;
   }
 
@@ -117,11 +122,16 @@ public class PipelineSafetyTest {
     for (String k : first.keySet()) {
       assertArrayEquals("byte-identical: " + k, first.get(k), second.get(k));
     }
-    // Without --truth the metrics stage is skipped: its old table and report must not stay beside new tables.
+    assertTrue(first.keySet().stream().anyMatch(k -> k.startsWith("warehouse/profile_metrics/dt=2026-01-02/quality-")));
+    // Without --truth the quality stage is skipped and the gates run alone: the old scores against truth must not
+    // stay beside the new tables.
     run(work, null);
     Map<String, byte[]> third = published(work);
-    assertFalse(third.keySet().toString(), third.keySet().stream().anyMatch(k -> k.contains("profile_metrics")));
-    assertFalse(third.keySet().stream().anyMatch(k -> k.startsWith("reports/")));
+    assertTrue(third.keySet().toString(), third.keySet().stream().anyMatch(k -> k.contains("profile_metrics/")));
+    assertFalse(third.keySet().toString(), third.keySet().stream().anyMatch(k -> k.contains("quality-")
+        || k.endsWith("metrics.json")));
+    String report = new String(third.get("reports/dt=2026-01-02/report.html"), StandardCharsets.UTF_8);
+    assertTrue(report.contains("Data gates") && !report.contains("micro"));
     assertTrue(third.keySet().stream().anyMatch(k -> k.startsWith("warehouse/user_segment/dt=2026-01-02/")));
     assertFalse("no publish journal left", new File(work, "warehouse/_publish/dt=2026-01-02").exists());
   }
