@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Turns one review text into tokens: {@link TextNormalizer} → {@link PiiMasker} → HanLP Viterbi segmentation
+ * Turns one review text into tokens: {@link TextNormalizer} → Traditional to Simplified Chinese (on by default)
+ * → {@link PiiMasker} → HanLP Viterbi segmentation
  * → drop whitespace/punctuation-only tokens → stopword removal (negations kept by default) → optional
  * part-of-speech keep-list.
  *
@@ -29,6 +30,7 @@ public final class ReviewSegmenter {
   private final Segment segment;
   private final Set<String> stopwords;
   private final String[] posKeep;
+  private final boolean toSimplified;
 
   /**
    * @param stopwords words to remove (already the effective set, see {@link Stopwords#effective}); empty or
@@ -36,6 +38,16 @@ public final class ReviewSegmenter {
    * @param posKeep HanLP nature prefixes to keep (e.g. {@code n, v, a}); empty or null keeps every nature
    */
   public ReviewSegmenter(Set<String> stopwords, Collection<String> posKeep) {
+    this(stopwords, posKeep, true);
+  }
+
+  /**
+   * As above; {@code toSimplified} converts Traditional Chinese to Simplified (HanLP's t2s dictionary) before
+   * segmentation, so 熱水器 and 热水器 are one word (HanLP's dictionaries are Simplified: Traditional text would be
+   * cut into single characters).
+   */
+  public ReviewSegmenter(Set<String> stopwords, Collection<String> posKeep, boolean toSimplified) {
+    this.toSimplified = toSimplified;
     this.segment = newSegment();
     this.stopwords = stopwords == null ? Set.of() : stopwords;
     this.posKeep = posKeep == null ? new String[0] : posKeep.stream().map(String::trim)
@@ -83,7 +95,11 @@ public final class ReviewSegmenter {
       return;
     }
     stats.chars += text.length();
-    String masked = masker.mask(normalizer.normalize(text), stats.pii);
+    String normal = normalizer.normalize(text);
+    if (toSimplified && hasHan(normal)) {
+      normal = HanLP.convertToSimplifiedChinese(normal);
+    }
+    String masked = masker.mask(normal, stats.pii);
     int from = 0;
     int lt = masked.indexOf('<');
     while (lt >= 0) {
@@ -99,6 +115,17 @@ public final class ReviewSegmenter {
       }
     }
     segmentPiece(from == 0 ? masked : masked.substring(from), out, stats);
+  }
+
+  /** Whether {@code s} holds a CJK ideograph (else conversion has nothing to do). */
+  private static boolean hasHan(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '\u3400' && c <= '\u9FFF' || c >= '\uF900' && c <= '\uFAFF') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void segmentPiece(String piece, List<String> out, SegmentStats stats) {

@@ -145,4 +145,22 @@ public class ReviewSegmenterTest {
     assertEquals(null, ReviewSegmenter.clean("，。"));
     assertEquals("a_b", ReviewSegmenter.clean("a b"));
   }
+
+  @Test
+  public void traditionalChineseIsSegmentedAsItsSimplifiedForm() {
+    // A corpus review written in Traditional characters (not a corpus sentence itself: real() checks that).
+    String simplified = "热水器安装很好，服务态度不错";
+    String traditional = "熱水器安裝很好，服務態度不錯";
+    List<String> t = withStopwords.tokens(traditional, new SegmentStats());
+    assertEquals(withStopwords.tokens(simplified, new SegmentStats()), t);
+    assertTrue(t.toString(), t.contains("热水器") && t.contains("安装"));
+    // Off: HanLP's Simplified dictionaries cut the Traditional words apart.
+    ReviewSegmenter asWritten = new ReviewSegmenter(Stopwords.effective(true, null, true), null, false);
+    List<String> raw = asWritten.tokens(traditional, new SegmentStats());
+    assertFalse(raw.toString(), raw.contains("热水器") || raw.contains("熱水器"));
+    // Placeholders and Latin text pass through the conversion untouched.
+    List<String> mixed = plain.tokens("電話13812345678 iPad", new SegmentStats());
+    assertTrue(mixed.toString(), mixed.contains("电话") && mixed.contains("ipad")
+        && mixed.contains(PiiKind.PHONE.placeholder()));
+  }
 }

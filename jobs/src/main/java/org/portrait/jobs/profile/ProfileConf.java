@@ -89,6 +89,27 @@ public final class ProfileConf {
 
   private ProfileConf() {}
 
+  /** The vectors last read in this JVM: the tasks of a local run (and reused task JVMs) read them once. */
+  private static final Object VECTORS_LOCK = new Object();
+  private static String cachedVectorsKey;
+  private static WordVectors cachedVectors;
+
+  /** The word vectors of {@code file}, read once per JVM while the file (path, length, time) stays the same. */
+  static WordVectors cachedVectors(Configuration conf, String file) throws IOException {
+    Path p = new Path(file);
+    org.apache.hadoop.fs.FileStatus st = p.getFileSystem(conf).getFileStatus(p);
+    String key = p.getFileSystem(conf).makeQualified(p) + "|" + st.getLen() + "|" + st.getModificationTime();
+    synchronized (VECTORS_LOCK) {
+      if (!key.equals(cachedVectorsKey)) {
+        try (InputStream in = open(conf, file)) {
+          cachedVectors = WordVectors.read(in);
+        }
+        cachedVectorsKey = key;
+      }
+      return cachedVectors;
+    }
+  }
+
   /** Loads vocabulary, vectors, taxonomy, classifiers and settings named in {@code conf}. */
   public static ProfileModel load(Configuration conf) throws IOException {
     ProfileVocab vocab;
@@ -96,10 +117,7 @@ public final class ProfileConf {
       vocab = ProfileVocab.read(in);
     }
     vocab.setDocCount(conf.getLong(DOC_COUNT, 0));
-    WordVectors vectors;
-    try (InputStream in = open(conf, conf.get(VECTORS))) {
-      vectors = WordVectors.read(in);
-    }
+    WordVectors vectors = cachedVectors(conf, conf.get(VECTORS));
     InterestTaxonomy taxonomy;
     String tax = conf.get(TAXONOMY);
     if (tax == null || tax.isEmpty()) {

@@ -34,6 +34,12 @@ public final class SegmentConf {
   public static final String POS_KEEP = "portrait.segment.pos.keep";
   /** HanLP user dictionaries (word [nature freq] per line), comma-separated paths. Default: none. */
   public static final String USER_DICT = "portrait.segment.user-dict";
+  /**
+   * Convert Traditional Chinese to Simplified before segmentation (HanLP's t2s dictionary; HanLP segments
+   * Simplified text, and would cut Traditional words into single characters). Default {@value #DEFAULT_TO_SIMPLIFIED}.
+   */
+  public static final String TO_SIMPLIFIED = "portrait.segment.to-simplified";
+  public static final boolean DEFAULT_TO_SIMPLIFIED = true;
   /** Maximum input split size in bytes; 0 = total input size / min-splits. Default {@value #DEFAULT_SPLIT_MAX_BYTES}. */
   public static final String SPLIT_MAX_BYTES = "portrait.segment.split.max-bytes";
   public static final long DEFAULT_SPLIT_MAX_BYTES = 0;
@@ -61,7 +67,8 @@ public final class SegmentConf {
         stop.remove(norm.normalize(keep));
       }
     }
-    return new ReviewSegmenter(stop, conf.getTrimmedStringCollection(POS_KEEP));
+    return new ReviewSegmenter(stop, conf.getTrimmedStringCollection(POS_KEEP),
+        conf.getBoolean(TO_SIMPLIFIED, DEFAULT_TO_SIMPLIFIED));
   }
 
   private static List<String> readLines(Configuration conf, Path p) throws IOException {

@@ -58,6 +58,7 @@ final class CorpusSettings {
         list(SegmentConf.STOPWORDS_KEEP),
         list(SegmentConf.POS_KEEP),
         list(SegmentConf.USER_DICT),
+        bool(SegmentConf.TO_SIMPLIFIED),
         longInteger(SegmentConf.SPLIT_MAX_BYTES, 0, Long.MAX_VALUE),
         integer(SegmentConf.MIN_SPLITS, 1, 10000),
 
