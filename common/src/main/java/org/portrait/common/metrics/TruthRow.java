@@ -12,7 +12,8 @@ import java.util.TreeSet;
 
 /**
  * One line of the generator's {@code truth.csv}: {@code user_id,split,interests,sentiment} with interests as
- * {@code cat:weight|cat:weight} and sentiment {@code positive|negative}.
+ * {@code cat:weight|cat:weight} (or {@code cat|cat}: equal weights) and sentiment
+ * {@code positive|negative|neutral}.
  */
 public record TruthRow(String userId, String split, Map<String, Double> interests, String sentiment) {
   public static final String HEADER = "user_id,split,interests,sentiment";
@@ -43,19 +44,34 @@ public record TruthRow(String userId, String split, Map<String, Double> interest
       throw new UserError("bad sentiment: " + sentiment);
     }
     Map<String, Double> interests = new LinkedHashMap<>();
+    int withWeight = 0;
     for (String part : f.get(2).split("\\|")) {
       if (part.isBlank()) {
         continue;
       }
       int colon = part.lastIndexOf(':');
-      if (colon <= 0) {
-        throw new UserError("interest without weight: " + part);
+      if (colon < 0) {
+        // No weight: the user's interests count equally (set below).
+        interests.put(part.strip(), Double.NaN);
+        continue;
       }
+      if (colon == 0) {
+        throw new UserError("interest without a category: " + part);
+      }
+      withWeight++;
       try {
         interests.put(part.substring(0, colon).strip(), Double.parseDouble(part.substring(colon + 1).strip()));
       } catch (NumberFormatException e) {
         throw new UserError("bad interest weight: " + part);
       }
+    }
+    if (withWeight > 0 && withWeight < interests.size()) {
+      throw new UserError("some interests have a weight and some not: " + f.get(2)
+          + " (give every interest a weight, or none for equal weights)");
+    }
+    if (withWeight == 0 && !interests.isEmpty()) {
+      double equal = 1.0 / interests.size();
+      interests.replaceAll((c, w) -> equal);
     }
     return new TruthRow(id, split, Collections.unmodifiableMap(interests), sentiment);
   }

@@ -33,8 +33,12 @@ public class MetricsSupportTest {
     assertEquals("positive", r.sentiment());
     TruthRow q = TruthRow.parse("\"u,8\",train,书籍:1.0000,negative");
     assertEquals("u,8", q.userId());
-    for (String bad : new String[] {"u1,test,a:1", "u1,dev,a:1,positive", "u1,test,a,positive",
-        "u1,test,a:x,positive", "u1,test,a:1,great", ",test,a:1,positive"}) {
+    // Interests without weights count equally.
+    TruthRow e = TruthRow.parse("u9,test,动作|喜剧|科幻,neutral");
+    assertEquals(1.0 / 3, e.interests().get("喜剧"), 1e-12);
+    assertEquals(Set.of("动作", "喜剧", "科幻"), e.interestSet(0.2));
+    for (String bad : new String[] {"u1,test,a:1", "u1,dev,a:1,positive", "u1,test,a|b:1,positive",
+        "u1,test,a:x,positive", "u1,test,a:1,great", ",test,a:1,positive", "u1,test,:1,positive"}) {
       try {
         TruthRow.parse(bad);
         fail("accepted " + bad);

@@ -167,6 +167,11 @@ public class MetricsDriver extends PortraitTool {
       fs.delete(jobOut, true);
       fs.delete(modelFile, false);
 
+      if (o.profiles() != null && counts.getOrDefault("interest.ours.users", 0L) == 0) {
+        // A headline of 0.000 over nobody reads as a result; say what is missing instead.
+        throw new UserError("no test user to score: none of the " + counters.get(MetricsCounters.PROFILES.name())
+            + " profiled users is marked test in --truth " + o.truth() + " (split column; see docs/evaluation.md)");
+      }
       List<MetricRow> rows = new ArrayList<>(org.portrait.common.metrics.MetricsSummary.rows(counts));
       if (o.embeddingEval() != null) {
         rows.addAll(MetricsOutputs.embeddingRows(MetricsInputs.readText(conf, o.embeddingEval())));
@@ -212,7 +217,8 @@ public class MetricsDriver extends PortraitTool {
         "Scores TEST users (interests: micro/macro P/R/F1, exact-set accuracy, per category; sentiment per user",
         "and per review) next to a majority baseline and a TF-IDF nearest-centroid baseline (needs --tokens);",
         "reconciles stage counters; writes R/profile_metrics/ (Parquet), R/metrics.json, R/report.html.",
-        "truth.csv user ids are raw and pseudonymised like ingest (-D " + UserKeyFunction.PSEUDONYM_KEY + ").",
+        "truth.csv (format: docs/evaluation.md) user ids are raw and pseudonymised like ingest (-D "
+            + UserKeyFunction.PSEUDONYM_KEY + "); no test user to score is an error.",
         "--thresholds: properties metric=floor or metric@slice=floor, e.g. interest.micro_f1=0.85.",
         "Exit 0 ok, 1 when reconciliation or a threshold fails (outputs are still written), 2 bad usage.",
         "Settings (-D): " + TRUTH_MIN_WEIGHT + " (0.0), " + REVIEW_THRESHOLD + " (0.5), " + BASELINE_TOP_K + " (3), "

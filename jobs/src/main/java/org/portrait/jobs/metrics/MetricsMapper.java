@@ -52,7 +52,8 @@ public class MetricsMapper extends Mapper<Object, Object, Text, Text> {
     } catch (IllegalArgumentException e) {
       context.getCounter(MetricsCounters.TRUTH_BAD).increment(1);
       if (badLogged++ < 10) {
-        LOG.warn("bad truth line (" + e.getMessage() + "): " + line);
+        // The line itself is not logged: it starts with a raw user id.
+        LOG.warn("bad truth line, counted as TRUTH_BAD: " + e.getMessage());
       }
       return;
     }

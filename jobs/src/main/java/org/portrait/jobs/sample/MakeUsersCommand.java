@@ -35,7 +35,7 @@ public class MakeUsersCommand extends PortraitTool {
   public String usage() {
     return String.join("\n",
         "usage: make-users --input CORPUS.csv --output DIR [options]",
-        "  Forms synthetic users from a labelled review CSV (header cat,label,review) by the protocol in DESIGN.md",
+        "  Forms synthetic users from a labelled review CSV (header cat,label,review) by the synthetic-user protocol (README, Evaluation)",
         "  and writes DIR/reviews.csv (review_id,user_id,ts,category,label,text) and DIR/truth.csv",
         "  (user_id,split,interests,sentiment). Same seed and options give byte-identical files.",
         "  --seed N           random seed (default 1)",

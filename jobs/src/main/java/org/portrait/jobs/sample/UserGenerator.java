@@ -21,8 +21,8 @@ import org.portrait.common.csv.Csv;
 import org.portrait.common.csv.CsvReader;
 
 /**
- * Synthetic users from a labelled review corpus ({@code cat,label,review}), following the evaluation protocol of
- * DESIGN.md: de-duplicated texts; 1-3 interest categories per user drawn in proportion to the categories'
+ * Synthetic users from a labelled review corpus ({@code cat,label,review}), following the synthetic-user protocol of
+ * the README: de-duplicated texts; 1-3 interest categories per user drawn in proportion to the categories'
  * remaining supply, with Dirichlet(1) weights; min..max reviews per user, 80% from the interests by weight and 20%
  * from the whole remaining pool; no review used twice; truth = interests with weights and majority sentiment.
  * Everything comes from one seeded {@link Random} and sorted maps, so the same seed gives byte-identical output.

@@ -153,4 +153,25 @@ public class MetricsDriverTest {
     assertEquals(2, cli("--output", "x"));
     assertEquals(2, cli("--bogus"));
   }
+
+  @Test
+  public void noTestUserIsAnErrorNotAZeroHeadline() throws Exception {
+    // The same truth with every user marked train.
+    File allTrain = new File(tmp.getRoot(), "all-train.csv");
+    StringBuilder csv = new StringBuilder();
+    for (String line : Files.readAllLines(new File(data.truth.toUri()).toPath(), StandardCharsets.UTF_8)) {
+      csv.append(line.replace(",test,", ",train,")).append('\n');
+    }
+    Files.writeString(allTrain.toPath(), csv.toString(), StandardCharsets.UTF_8);
+    MetricsDriver.Options o = data.options(null);
+    MetricsDriver.Options trainOnly = new MetricsDriver.Options(o.profiles(), o.predictions(), o.tokens(),
+        new Path(allTrain.toURI()), o.loss(), o.segments(), o.embeddingEval(), o.counterDirs(), null, "test-run");
+    try {
+      MetricsDriver.run(conf, new Path(new File(tmp.getRoot(), "metrics-no-test").toURI()), trainOnly);
+      org.junit.Assert.fail("scored nobody without a word");
+    } catch (org.portrait.common.config.UserError e) {
+      assertTrue(e.getMessage(), e.getMessage().startsWith("no test user to score"));
+      assertFalse("no raw id in the message", e.getMessage().matches(".*\\bu\\d{3,}.*"));
+    }
+  }
 }

@@ -84,7 +84,7 @@ public class MetricsMapperTest {
   @Test
   public void badInputIsCountedNotFatal() throws Exception {
     List<Pair<Text, Text>> out = driver
-        .withInput(new LongWritable(0), new Text("u1,test,手机,positive")) // weight missing
+        .withInput(new LongWritable(0), new Text("u1,test,手机|平板:1,positive")) // some weights missing
         .withInput(new LongWritable(1), new Text("garbage"))
         .withInput(new LongWritable(2), new Text(""))
         .withInput(NullWritable.get(), profile("", List.of("手机"), "positive"))
