@@ -22,6 +22,11 @@ public enum MetricsCounters {
   TRAIN_USERS,
   /** Test users scored. */
   TEST_USERS,
+  /**
+   * Users the truth file marks test whose reviews are of the train split (the classifiers learned their labels):
+   * not scored, and the driver refuses the truth file.
+   */
+  TEST_USERS_TRAINED_ON,
   /** Test users with no profile: scored as an empty prediction, so a missing profile costs recall. */
   TRUTH_WITHOUT_PROFILE,
   /** Profiles whose user has no truth row (not scored). */

@@ -167,6 +167,12 @@ public class MetricsDriver extends PortraitTool {
       fs.delete(jobOut, true);
       fs.delete(modelFile, false);
 
+      long trainedOn = counters.get(MetricsCounters.TEST_USERS_TRAINED_ON.name());
+      if (trainedOn > 0) {
+        throw new UserError(trainedOn + " users marked test in --truth " + o.truth() + " have reviews of the train"
+            + " split, whose labels trained the classifiers: mark them train (ingest splits users by "
+            + "portrait.ingest.test-share; see docs/evaluation.md)");
+      }
       if (o.profiles() != null && counts.getOrDefault("interest.ours.users", 0L) == 0) {
         // A headline of 0.000 over nobody reads as a result; say what is missing instead.
         throw new UserError("no test user to score: none of the " + counters.get(MetricsCounters.PROFILES.name())

@@ -83,6 +83,8 @@ public class MetricsMapper extends Mapper<Object, Object, Text, Text> {
       case "ReviewPrediction" -> {
         if (!isTest(r)) {
           context.getCounter(MetricsCounters.PREDICTIONS_TRAIN_SKIPPED).increment(1);
+          // Its label reached training: a truth file must not call this user test.
+          emit(user, "L", context);
           return;
         }
         context.getCounter(MetricsCounters.PREDICTIONS_TEST).increment(1);

@@ -62,6 +62,7 @@ public class MetricsMapperTest {
         .withOutput(new Text(k), new Text("T\ttest\t手机:0.7|计算机:0.3\tpositive"))
         .withOutput(new Text("k1"), new Text("P\t手机|书籍\tnegative"))
         .withOutput(new Text("k1"), new Text("R\t1\t0.9"))
+        .withOutput(new Text("k1"), new Text("L"))
         .withOutput(new Text("k1"), new Text("K\t屏幕" + MetricsMapper.TOKEN_SEP + "好"))
         .runTest();
     assertEquals(1, driver.getCounters().findCounter(MetricsCounters.TRUTH_ROWS).getValue());

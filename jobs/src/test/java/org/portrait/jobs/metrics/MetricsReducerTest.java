@@ -101,6 +101,17 @@ public class MetricsReducerTest {
   }
 
   @Test
+  public void aTestUserWhoseLabelsTrainedTheClassifiersIsNotScored() throws Exception {
+    driver.withInput(new Text("A"), values("T\ttest\t手机:1.0\tpositive", "P\t手机\tpositive", "L", "R\t1\t0.9"))
+        .withInput(new Text("B"), values("T\ttrain\t手机:1.0\tpositive", "P\t手机\tpositive", "L"));
+    Map<String, Long> c = run();
+    assertEquals(0L, (long) c.getOrDefault("interest.ours.users", 0L));
+    assertEquals(1, counter(MetricsCounters.TEST_USERS_TRAINED_ON));
+    assertEquals(1, counter(MetricsCounters.TRAIN_USERS));
+    assertEquals(0, counter(MetricsCounters.BAD_RECORDS));
+  }
+
+  @Test
   public void badReviewValuesAreCounted() throws Exception {
     driver.withInput(new Text("A"), values("T\ttest\t手机:1.0\tpositive", "P\t手机\tpositive", "R\tx\t0.9",
         "R\t1\tnot-a-number"));
