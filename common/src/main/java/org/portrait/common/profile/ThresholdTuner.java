@@ -96,12 +96,21 @@ public final class ThresholdTuner {
 
   /** The best threshold in [0.05, 0.5] (step 0.01), or {@code fallback} without users. */
   public double best(double fallback) {
+    return best(fallback, 0.05);
+  }
+
+  /**
+   * The best threshold in [floor, 0.5] (step 0.01), or {@code fallback} without users. The floor keeps the tuning
+   * from running away on skewed label sets, where a tiny threshold buys recall on the few rare labels at the
+   * price of users with one review getting every category.
+   */
+  public double best(double fallback, double floor) {
     if (predicted.isEmpty()) {
       return fallback;
     }
     double bestT = fallback;
     double bestF = -1;
-    for (int step = 5; step <= 50; step++) {
+    for (int step = (int) Math.round(Math.max(0.01, Math.min(0.5, floor)) * 100); step <= 50; step++) {
       double t = step / 100.0;
       double f = microF1(t);
       if (f > bestF + 1e-12) {

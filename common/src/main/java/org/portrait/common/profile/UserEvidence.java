@@ -211,6 +211,11 @@ public final class UserEvidence {
       }
       if (!noEvidence) {
         top = Interests.top(scores, m.interestThreshold, 0, true);
+        // Evidence floor: each review speaks for about one category, so a user gets no more interests than
+        // reviews (one review never yields eight interests).
+        if (top.size() > scored) {
+          top = new ArrayList<>(top.subList(0, (int) scored));
+        }
       }
     } else {
       source = "embedding";

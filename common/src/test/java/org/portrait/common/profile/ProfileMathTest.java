@@ -154,6 +154,13 @@ public class ProfileMathTest {
     double best = t.best(0.15);
     assertTrue(best >= 0.055 && best <= 0.25);
     assertEquals(1.0, t.microF1(best), 1e-9);
+    // A skewed set whose rare label only a tiny threshold recalls: the floor holds the line.
+    ThresholdTuner skew = new ThresholdTuner(List.of("a", "b"), 0.05);
+    for (int i = 0; i < 50; i++) {
+      skew.addUser(new double[] {0.94, 0.06}, new int[] {19, 1});
+    }
+    assertTrue(skew.best(0.15, 0.05) < 0.07);
+    assertEquals(0.10, skew.best(0.15, 0.10), 1e-9);
   }
 
   @Test

@@ -126,6 +126,20 @@ public class UserEvidenceTest {
   }
 
   @Test
+  public void aUserGetsNoMoreInterestsThanReviews() throws Exception {
+    ProfileModel m = supervised(10);
+    // A threshold every category passes: the evidence floor alone limits the interests.
+    m.interestThreshold = 0.0;
+    UserEvidence one = new UserEvidence(m, "u1");
+    one.add("r1", List.of(WORDS[0], WORDS[2], "好"), 1L, 1.0);
+    assertEquals(1, one.finish().getTopInterests().size());
+    UserEvidence two = new UserEvidence(m, "u2");
+    two.add("r1", List.of(WORDS[0], "好"), 1L, 1.0);
+    two.add("r2", List.of(WORDS[2], "差"), 2L, 1.0);
+    assertEquals(2, two.finish().getTopInterests().size());
+  }
+
+  @Test
   public void aReviewSeenAgainIsNotCountedTwice() throws Exception {
     ProfileModel m = supervised(10);
     UserEvidence e = new UserEvidence(m, "u");

@@ -42,6 +42,12 @@ public final class ProfileConf {
   /** Supervised interest threshold; default: tuned on train users by the driver (fallback 0.15). */
   public static final String INTEREST_THRESHOLD = "portrait.profile.interest.threshold";
   public static final double DEFAULT_INTEREST_THRESHOLD = 0.15;
+  /**
+   * Lowest interest threshold the tuning on train users may choose (it searches [floor, 0.5]): on skewed label
+   * sets a lower one gives one-review users every category. Default {@value #DEFAULT_INTEREST_THRESHOLD_FLOOR}.
+   */
+  public static final String INTEREST_THRESHOLD_FLOOR = "portrait.profile.interest.threshold-floor";
+  public static final double DEFAULT_INTEREST_THRESHOLD_FLOOR = 0.10;
   /** Embedding-only interest threshold (cosine). Default 0.35. */
   public static final String EMBEDDING_THRESHOLD = "portrait.profile.interest.embedding-threshold";
   public static final double DEFAULT_EMBEDDING_THRESHOLD = 0.35;

@@ -133,7 +133,8 @@ public final class ProfileTraining {
     // Sorted keys: the tuner's result must not depend on hash order.
     new java.util.TreeMap<>(scores).forEach((u, agg) -> tuner.addUser(agg.scores(), counts.get(u)));
     res.tuningUsers = tuner.users();
-    res.interestThreshold = tuner.best(ProfileConf.DEFAULT_INTEREST_THRESHOLD);
+    res.interestThreshold = tuner.best(ProfileConf.DEFAULT_INTEREST_THRESHOLD,
+        conf.getDouble(ProfileConf.INTEREST_THRESHOLD_FLOOR, ProfileConf.DEFAULT_INTEREST_THRESHOLD_FLOOR));
   }
 
   private static void write(FileSystem fs, Path p, SoftmaxClassifier c) throws IOException {

@@ -38,6 +38,7 @@ final class ProfileSettings {
         integer(ProfileConf.KEYWORDS, 0, 1000),
         integer(ProfileConf.MAX_TERMS, 1, 10000000),
         number(ProfileConf.INTEREST_THRESHOLD, 0, 1),
+        number(ProfileConf.INTEREST_THRESHOLD_FLOOR, 0.01, 0.5),
         // a cosine
         number(ProfileConf.EMBEDDING_THRESHOLD, -1, 1),
         bool(ProfileConf.SUPERVISED),
