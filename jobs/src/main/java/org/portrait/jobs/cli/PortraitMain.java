@@ -71,8 +71,8 @@ public final class PortraitMain {
     if (inOozie && rc == 2) {
       // Oozie reports a System.exit only as "exit code [2]"; an exception's message becomes the action's error
       // message, which the workflow's kill node shows (wf:errorMessage). Exit 2 is a user error or a failed
-      // gate: the same on every attempt, and an exception's error code is not among Oozie's user-retry codes,
-      // so it is not retried either. Internal errors (exit 1) stay exits and are retried.
+      // gate, whose one-line reason is the last line the command wrote to stderr. (Oozie's user-retry cannot
+      // tell the two kinds of failure apart: such an attempt is retried like an internal error.)
       throw new ActionFailedException(errors.last() == null ? args[0] + " failed (exit 2)" : errors.last());
     }
     System.exit(rc);
