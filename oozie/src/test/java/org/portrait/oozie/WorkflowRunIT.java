@@ -13,6 +13,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,10 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.hadoop.mapreduce.Cluster;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.JobID;
+import org.apache.hadoop.mapreduce.TaskCompletionEvent;
 import org.apache.hadoop.mapreduce.v2.MiniMRYarnCluster;
 import org.apache.hadoop.yarn.api.records.NodeId;
 import org.apache.hadoop.yarn.api.records.NodeLabel;
@@ -271,10 +276,11 @@ public class WorkflowRunIT {
     site.setInt("mapreduce.client.progressmonitor.pollinterval", 200);
     site.setLong("portrait.vocab.min-count", 2);
     site.setBoolean("portrait.ingest.allow-development-key", true);
-    // Segments of a few hundred users (k-means still runs as MapReduce, with fewer iterations).
+    // Segments of a few hundred users; k-means in the driver (its MapReduce mode costs minutes here).
     site.setInt("portrait.segments.k", 2);
     site.setInt("portrait.segments.min-size", 3);
     site.setInt("portrait.segments.iterations", 3);
+    site.setBoolean("portrait.segments.sequential", true);
     try (OutputStream out = new FileOutputStream(new File(hadoopConf, "core-site.xml"))) {
       site.writeXml(out);
     }
@@ -369,12 +375,35 @@ public class WorkflowRunIT {
     return n;
   }
 
-  /** Every finished YARN application by name → the nodes its containers ran on. */
-  static Map<String, Set<NodeId>> applicationNodes() {
+  /**
+   * Every YARN application (id and name) → the nodes its containers ran on: the AM's node from the RM, and for a
+   * MapReduce job its task attempts' nodes from the job history (the RM forgets a finished app's other nodes).
+   */
+  static Map<String, Set<NodeId>> applicationNodes() throws Exception {
+    Map<String, NodeId> byHttp = new HashMap<>();
+    for (int i = 0; i < 2; i++) {
+      NodeId id = yarn.getNodeManager(i).getNMContext().getNodeId();
+      byHttp.put(id.getHost() + ":" + yarn.getNodeManager(i).getNMContext().getHttpPort(), id);
+    }
     Map<String, Set<NodeId>> out = new TreeMap<>();
-    for (RMApp app : yarn.getResourceManager().getRMContext().getRMApps().values()) {
-      out.computeIfAbsent(app.getApplicationId() + " " + app.getName(), k -> new HashSet<>())
-          .addAll(app.getRanNodes());
+    Cluster history = new Cluster(conf);
+    try {
+      for (RMApp app : yarn.getResourceManager().getRMContext().getRMApps().values()) {
+        Set<NodeId> nodes = out.computeIfAbsent(app.getApplicationId() + " " + app.getName(), k -> new HashSet<>());
+        nodes.add(app.getCurrentAppAttempt().getMasterContainer().getNodeId());
+        if (!app.getApplicationType().equals("MAPREDUCE") || app.getName().startsWith("oozie:launcher")) {
+          continue;
+        }
+        Job job = history.getJob(JobID.forName(app.getApplicationId().toString().replace("application_", "job_")));
+        assertNotNull(app.getName() + " not in the job history", job);
+        for (TaskCompletionEvent e : job.getTaskCompletionEvents(0, 1000)) {
+          String http = e.getTaskTrackerHttp().replaceFirst("^https?://", "");
+          assertTrue(http + " is no NodeManager of " + byHttp, byHttp.containsKey(http));
+          nodes.add(byHttp.get(http));
+        }
+      }
+    } finally {
+      history.close();
     }
     return out;
   }

@@ -144,7 +144,7 @@ public class WorkflowTest {
     Document train = parse(new File(APP, "train-workflow.xml"));
     Element decision = (Element) train.getElementsByTagName("decision").item(0);
     assertEquals("embedding-eval", ((Element) decision.getElementsByTagName("case").item(0)).getAttribute("to"));
-    assertEquals("${wf:conf('evalDir') ne ''}", decision.getElementsByTagName("case").item(0).getTextContent());
+    assertEquals("${not empty wf:conf('evalDir')}", decision.getElementsByTagName("case").item(0).getTextContent());
     assertEquals("end", ((Element) decision.getElementsByTagName("default").item(0)).getAttribute("to"));
     assertEquals("", configDefault().get("evalDir"));
     Element ok = (Element) action(train, "train").getElementsByTagName("ok").item(0);
