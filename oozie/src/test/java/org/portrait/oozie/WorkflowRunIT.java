@@ -384,6 +384,8 @@ public class WorkflowRunIT {
     for (int i = 0; i < 2; i++) {
       NodeId id = yarn.getNodeManager(i).getNMContext().getNodeId();
       byHttp.put(id.getHost() + ":" + yarn.getNodeManager(i).getNMContext().getHttpPort(), id);
+      // The job history names a task's node by its NodeId address on some paths, by its web address on others.
+      byHttp.put(id.toString(), id);
     }
     Map<String, Set<NodeId>> out = new TreeMap<>();
     Cluster history = new Cluster(conf);
