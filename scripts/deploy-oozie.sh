@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Deploys the Portrait Oozie application to HDFS: workflow.xml, coordinator.xml and lib/ with the cluster job jar
-# (which has no Hadoop classes of its own), into the layout's oozie area; the metric floors into reference/.
+# Deploys the Portrait Oozie application to HDFS: both workflows, both coordinators, config-default.xml and lib/
+# with the cluster job jar (which has no Hadoop classes of its own), into the layout's oozie area; the metric
+# floors into reference/.
 #   scripts/deploy-oozie.sh [--root /data/portrait] [--dry-run]
 # Needs the `hdfs` client configured for the cluster. Run scripts/create-hdfs-layout.sh once before.
 set -euo pipefail
@@ -27,7 +28,8 @@ fi
 app=$(prop oozie.path)
 reference="$root/$(prop reference.path)"
 run hdfs dfs -mkdir -p "$app/lib" "$reference"
-run hdfs dfs -put -f "$here/oozie/app/workflow.xml" "$here/oozie/app/coordinator.xml" "$app/"
+run hdfs dfs -put -f "$here"/oozie/app/*-workflow.xml "$here"/oozie/app/*-coordinator.xml \
+  "$here/oozie/app/config-default.xml" "$app/"
 run hdfs dfs -rm -f -skipTrash "$app/lib/portrait-jobs-*.jar"
 run hdfs dfs -put -f "$jar" "$app/lib/"
 run hdfs dfs -put -f "$here/oozie/app/metric-floors.properties" "$reference/"

@@ -43,7 +43,7 @@ public final class Stage {
       temp.getFileSystem(conf).delete(new Path(temp, "_SUCCESS"), false);
       Jobs.writeCounters(conf, temp, counters);
       out.commit();
-      ActionOutput.add(counters);
+      ActionOutput.add(output, counters);
       return result;
     } catch (IOException | RuntimeException e) {
       out.abort();

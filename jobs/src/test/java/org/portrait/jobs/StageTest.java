@@ -45,6 +45,36 @@ public class StageTest {
   }
 
   @Test
+  public void aLifecycleRunKeepsOnlyHeadlinesEachUnderItsStage() throws Exception {
+    File props = new File(tmp.getRoot(), "lifecycle-output.properties");
+    System.setProperty(ActionOutput.PROPERTY, props.getAbsolutePath());
+    ActionOutput.headlinesOnly(java.util.Set.of("ACCEPTED", "USERS"));
+    try {
+      Stage.run(conf, new Path(new File(tmp.getRoot(), "staging/dt=2026-12-01/ingest").getAbsolutePath()),
+          (out, counters) -> {
+            counters.put("ACCEPTED", 7L);
+            counters.put("BYTES_READ", 1234L);
+            return null;
+          });
+      Stage.run(conf, new Path(new File(tmp.getRoot(), "state/dt=2026-12-01").getAbsolutePath()),
+          (out, counters) -> {
+            counters.put("USERS", 3L);
+            return null;
+          });
+    } finally {
+      ActionOutput.headlinesOnly(null);
+      System.clearProperty(ActionOutput.PROPERTY);
+    }
+    Properties p = new Properties();
+    try (InputStream in = Files.newInputStream(props.toPath())) {
+      p.load(in);
+    }
+    assertEquals("7", p.getProperty("ingest.ACCEPTED"));
+    assertEquals("3", p.getProperty("state.USERS"));
+    assertEquals(p.toString(), 2, p.size());
+  }
+
+  @Test
   public void countersReachOoziesCaptureOutputWhenTheLauncherAsks() throws Exception {
     File props = new File(tmp.getRoot(), "action-output.properties");
     System.setProperty(ActionOutput.PROPERTY, props.getAbsolutePath());

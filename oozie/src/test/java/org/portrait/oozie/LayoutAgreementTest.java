@@ -17,9 +17,6 @@ import org.apache.hadoop.fs.Path;
 import org.junit.Test;
 import org.portrait.common.layout.PortraitLayout;
 import org.portrait.jobs.pipeline.PipelineLayout;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * hdfs-layout/layout.properties is the one definition of the HDFS layout: the Java code (it reads the file),
@@ -63,26 +60,22 @@ public class LayoutAgreementTest {
     assertEquals(PortraitLayout.path(PortraitLayout.OOZIE), job.getProperty("oozieAppPath"));
     String reference = "${portraitRoot}/" + PortraitLayout.path(PortraitLayout.REFERENCE);
     assertTrue(job.getProperty("evalDir").startsWith(reference + "/"));
-    assertTrue(job.getProperty("thresholdsPath").startsWith(reference + "/"));
-    assertEquals("${portraitRoot}/" + PortraitLayout.path(PortraitLayout.RAW) + "/dt=${dt}",
-        job.getProperty("inputPath"));
+    assertTrue(job.getProperty("gatesPath").startsWith(reference + "/"));
+    assertTrue(job.getProperty("taxonomyPath").startsWith(reference + "/"));
+    String raw = "${portraitRoot}/" + PortraitLayout.path(PortraitLayout.RAW) + "/dt=${dt}";
+    assertEquals(raw, job.getProperty("inputPath"));
+    assertEquals(raw, job.getProperty("trainInput"));
 
-    // The workflow's own parameter defaults say the same, resolved against the default root.
-    Document wf = WorkflowTest.parse(new File(PROJECT, "oozie/app/workflow.xml"));
-    NodeList props = ((Element) wf.getElementsByTagName("parameters").item(0)).getElementsByTagName("property");
-    for (int i = 0; i < props.getLength(); i++) {
-      Element p = (Element) props.item(i);
-      String key = p.getElementsByTagName("name").item(0).getTextContent();
-      NodeList value = p.getElementsByTagName("value");
-      if (value.getLength() == 1 && job.getProperty(key) != null) {
-        assertEquals(key, job.getProperty(key).replace("${portraitRoot}", ROOT), value.item(0).getTextContent());
-      }
-    }
+    // The defaults Oozie applies (config-default.xml) say the same root.
+    assertEquals(ROOT, WorkflowTest.configDefault().get("portraitRoot"));
   }
 
   @Test
   public void everyWorkflowPathLiesInALayoutArea() throws Exception {
-    String wf = Files.readString(new File(PROJECT, "oozie/app/workflow.xml").toPath(), StandardCharsets.UTF_8);
+    String wf = "";
+    for (String f : WorkflowTest.APP_FILES) {
+      wf += Files.readString(new File(PROJECT, "oozie/app/" + f).toPath(), StandardCharsets.UTF_8);
+    }
     Matcher m = Pattern.compile("\\$\\{portraitRoot}/([a-z-]+)/").matcher(wf);
     List<String> areas = new ArrayList<>();
     for (String a : PortraitLayout.AREAS) {
@@ -93,7 +86,7 @@ public class LayoutAgreementTest {
       assertTrue("workflow path area " + m.group(1) + " is not in the layout", areas.contains(m.group(1)));
       n++;
     }
-    assertTrue(n > 10);
+    assertTrue("paths found: " + n, n >= 4);
   }
 
   @Test

@@ -2,12 +2,18 @@ package org.portrait.jobs.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 import org.portrait.common.config.ActionConf;
 import org.portrait.common.config.LocalMode;
+import org.portrait.jobs.ActionOutput;
 import org.portrait.jobs.PortraitTool;
+import org.portrait.jobs.pipeline.DailyDriver;
+import org.portrait.jobs.pipeline.PipelineDriver;
+import org.portrait.jobs.pipeline.PipelineStage;
 
 /**
  * Entry point of the job jar: {@code java -jar portrait-jobs-local.jar <command> [options]} or
@@ -35,6 +41,7 @@ public final class PortraitMain {
     COMMANDS.put("metrics", "org.portrait.jobs.metrics.MetricsDriver");
     COMMANDS.put("drift", "org.portrait.jobs.drift.DriftDriver");
     COMMANDS.put("publish", "org.portrait.jobs.pipeline.PublishCommand");
+    COMMANDS.put("hive-partitions", "org.portrait.jobs.hive.HivePartitionsCommand");
     COMMANDS.put("pipeline", "org.portrait.jobs.pipeline.PipelineDriver");
     COMMANDS.put("train", "org.portrait.jobs.pipeline.TrainDriver");
     COMMANDS.put("daily", "org.portrait.jobs.pipeline.DailyDriver");
@@ -53,7 +60,81 @@ public final class PortraitMain {
     if (logFile != null) {
       logToFile(logFile);
     }
-    System.exit(run(ActionConf.create(), args));
+    boolean inOozie = System.getProperty(ActionConf.OOZIE_ACTION_CONF_PROPERTY) != null;
+    if (args.length > 0 && LIFECYCLE.contains(args[0])) {
+      ActionOutput.headlinesOnly(headlineCounters());
+    }
+    LastLine errors = new LastLine(System.err);
+    if (inOozie) {
+      System.setErr(new java.io.PrintStream(errors, true, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    int rc = run(ActionConf.create(), args);
+    if (inOozie && rc == 2) {
+      // Oozie reports a System.exit only as "exit code [2]"; an exception's message becomes the action's error
+      // message, which the workflow's kill node shows (wf:errorMessage). Exit 2 is a user error or a failed
+      // gate, whose one-line reason is the last line the command wrote to stderr. (Oozie's user-retry cannot
+      // tell the two kinds of failure apart: such an attempt is retried like an internal error.)
+      throw new ActionFailedException(errors.last() == null ? args[0] + " failed (exit 2)" : errors.last());
+    }
+    System.exit(rc);
+  }
+
+  /** Commands that run many stages in one process (one Oozie action each). */
+  static final Set<String> LIFECYCLE = Set.of("train", "daily", "pipeline");
+
+  /** The counters the lifecycle commands print as each stage's summary: what goes to Oozie's action data. */
+  static Set<String> headlineCounters() {
+    Set<String> out = new TreeSet<>();
+    for (PipelineStage s : PipelineDriver.stages()) {
+      out.addAll(s.headlineCounters());
+    }
+    DailyDriver.Plan any = new DailyDriver.Plan("m", new org.apache.hadoop.fs.Path("/m"), null, true, "/h", null);
+    for (PipelineStage s : DailyDriver.stages(any)) {
+      out.addAll(s.headlineCounters());
+    }
+    return out;
+  }
+
+  /** A lifecycle command's one-line reason for stopping, thrown to the Oozie launcher. */
+  static final class ActionFailedException extends Exception {
+    ActionFailedException(String message) {
+      super(message);
+    }
+  }
+
+  /** Passes bytes on and remembers the last non-blank line (UTF-8). */
+  static final class LastLine extends java.io.OutputStream {
+    private final java.io.OutputStream out;
+    private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+    private volatile String last;
+
+    LastLine(java.io.OutputStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public synchronized void write(int b) throws java.io.IOException {
+      out.write(b);
+      if (b == '\n') {
+        String s = line.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+        if (!s.isEmpty()) {
+          last = s;
+        }
+        line.reset();
+      } else {
+        line.write(b);
+      }
+    }
+
+    @Override
+    public void flush() throws java.io.IOException {
+      out.flush();
+    }
+
+    String last() {
+      String pending = line.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+      return pending.isEmpty() ? last : pending;
+    }
   }
 
   /** Sends every log line at INFO and above to {@code file}, leaving the console to the progress lines. */

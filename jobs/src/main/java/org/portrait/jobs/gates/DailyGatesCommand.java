@@ -85,6 +85,8 @@ public class DailyGatesCommand extends PortraitTool {
     Map<String, Double> drift = driftDir == null ? Map.of() : readDrift(conf, new Path(driftDir, "drift.json"));
     GateReport report = evaluate(GateFiles.thresholds(conf), conf.get(RECONCILE_RULES, DEFAULT_RECONCILE_RULES),
         counters, drift);
+    // Before the output, so that the gate values reach Oozie's action data even when writing it fails.
+    org.portrait.jobs.ActionOutput.gates(report);
     Stage.run(conf, output, (out, c) -> {
       Path tmp = out.tempPath();
       List<MetricRow> rows = new ArrayList<>();

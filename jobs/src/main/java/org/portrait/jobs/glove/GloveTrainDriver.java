@@ -102,6 +102,16 @@ public class GloveTrainDriver extends PortraitTool {
   public static final String TASK_MEMORY_MB = "portrait.glove.task-memory-mb";
   /** Keep loaded entries in the JVM between rounds; default true. */
   public static final String CACHE_ENTRIES = "portrait.glove.cache-entries";
+  /**
+   * YARN node label expression for the GloVe round jobs only (their AM and tasks), e.g. {@code gpu}: a lifecycle
+   * run (train) shares one configuration between all its jobs, so the label cannot be a plain
+   * {@code mapreduce.job.node-label-expression} there. Default: none (the default partition).
+   */
+  public static final String NODE_LABEL = "portrait.glove.node-label";
+  /** YARN queue of the GloVe round jobs only; default: the run's {@code mapreduce.job.queuename}. */
+  public static final String QUEUE = "portrait.glove.queue";
+  static final String JOB_NODE_LABEL = "mapreduce.job.node-label-expression";
+  static final String JOB_QUEUE = "mapreduce.job.queuename";
   /** How often the driver polls a round's job for completion, ms; default {@value #DEFAULT_POLL_MS}. */
   public static final String POLL_MS = "portrait.glove.poll-ms";
   public static final int DEFAULT_POLL_MS = 50;
@@ -156,6 +166,15 @@ public class GloveTrainDriver extends PortraitTool {
     Configuration c = new Configuration(conf);
     // The job client polls for completion every 5 s by default: per round that would dominate the overhead.
     c.setInt(POLL_INTERVAL, c.getInt(GloveTrainDriver.POLL_MS, DEFAULT_POLL_MS));
+    // c configures the round jobs and nothing else: the label and queue reach them and no other stage's job.
+    String label = c.getTrimmed(NODE_LABEL, "");
+    if (!label.isEmpty()) {
+      c.set(JOB_NODE_LABEL, label, NODE_LABEL);
+    }
+    String queue = c.getTrimmed(QUEUE, "");
+    if (!queue.isEmpty()) {
+      c.set(JOB_QUEUE, queue, QUEUE);
+    }
     int dim = c.getInt(DIM, DEFAULT_DIM);
     int rounds = c.getInt(ROUNDS, DEFAULT_ROUNDS);
     int tasks = c.getInt(TASKS, DEFAULT_TASKS);

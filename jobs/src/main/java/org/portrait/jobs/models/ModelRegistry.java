@@ -96,6 +96,11 @@ public final class ModelRegistry {
         throw new IOException("could not move " + built + " to " + target);
       }
     }
+    // An Oozie train action hands the id (and the gates it was judged by) to the actions after it.
+    org.portrait.jobs.ActionOutput.put("model_id", id);
+    if (manifest.gateReport().isPresent()) {
+      org.portrait.jobs.ActionOutput.gates(manifest.gateReport().get());
+    }
     return target;
   }
 

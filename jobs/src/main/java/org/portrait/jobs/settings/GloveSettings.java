@@ -8,6 +8,7 @@ import static org.portrait.jobs.settings.SettingSpec.number;
 import static org.portrait.jobs.settings.SettingSpec.oneOf;
 import static org.portrait.jobs.settings.SettingSpec.path;
 import static org.portrait.jobs.settings.SettingSpec.positive;
+import static org.portrait.jobs.settings.SettingSpec.text;
 
 import java.util.List;
 import org.portrait.jobs.glove.GloveTrainDriver;
@@ -37,7 +38,10 @@ final class GloveSettings {
         // 0 = the task heap; at most 1 TiB.
         longInteger(GloveTrainDriver.TASK_MEMORY_MB, 0, 1048576),
         bool(GloveTrainDriver.CACHE_ENTRIES),
-        integer(GloveTrainDriver.POLL_MS, 1, 60000));
+        integer(GloveTrainDriver.POLL_MS, 1, 60000),
+        // Any label expression or queue name YARN accepts; YARN itself rejects an unknown one at submit.
+        text(GloveTrainDriver.NODE_LABEL),
+        text(GloveTrainDriver.QUEUE));
   }
 
   /** Keys GloveTrainDriver sets on each round's job (package-private there). */
