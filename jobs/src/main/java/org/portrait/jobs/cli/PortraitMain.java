@@ -88,7 +88,8 @@ public final class PortraitMain {
     for (PipelineStage s : PipelineDriver.stages()) {
       out.addAll(s.headlineCounters());
     }
-    DailyDriver.Plan any = new DailyDriver.Plan("m", new org.apache.hadoop.fs.Path("/m"), null, true, "/h", null);
+    DailyDriver.Plan any = new DailyDriver.Plan("m", new org.apache.hadoop.fs.Path("/m"), null, true, "/h", "/h",
+        null);
     for (PipelineStage s : DailyDriver.stages(any)) {
       out.addAll(s.headlineCounters());
     }
