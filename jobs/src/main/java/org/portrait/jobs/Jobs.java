@@ -113,11 +113,23 @@ public final class Jobs {
    * output) out of {@code from} into its own folder {@code to}.
    */
   public static void moveSideOutput(Configuration conf, Path from, String prefix, Path to) throws IOException {
+    moveFiles(conf, from, prefix + "-", to, "");
+  }
+
+  /**
+   * Moves the data files of {@code from} whose names start with {@code startingWith} into {@code to}, each name
+   * prefixed with {@code renamePrefix} (so files of two jobs can join one folder); hidden and {@code _} files
+   * stay. A file that would overwrite another is an error.
+   */
+  public static void moveFiles(Configuration conf, Path from, String startingWith, Path to, String renamePrefix)
+      throws IOException {
     org.apache.hadoop.fs.FileSystem fs = from.getFileSystem(conf);
     fs.mkdirs(to);
-    for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(from, p -> p.getName().startsWith(prefix + "-"))) {
-      if (!fs.rename(st.getPath(), new Path(to, st.getPath().getName()))) {
-        throw new IOException("cannot move " + st.getPath() + " to " + to);
+    for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(from, p -> p.getName().startsWith(startingWith)
+        && !p.getName().startsWith("_") && !p.getName().startsWith("."))) {
+      Path target = new Path(to, renamePrefix + st.getPath().getName());
+      if (fs.exists(target) || !fs.rename(st.getPath(), target)) {
+        throw new IOException("cannot move " + st.getPath() + " to " + target);
       }
     }
   }

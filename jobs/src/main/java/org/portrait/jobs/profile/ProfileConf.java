@@ -103,8 +103,9 @@ public final class ProfileConf {
   /** The word vectors of {@code file}, read once per JVM while the file (path, length, time) stays the same. */
   static WordVectors cachedVectors(Configuration conf, String file) throws IOException {
     Path p = new Path(file);
-    org.apache.hadoop.fs.FileStatus st = p.getFileSystem(conf).getFileStatus(p);
-    String key = p.getFileSystem(conf).makeQualified(p) + "|" + st.getLen() + "|" + st.getModificationTime();
+    FileSystem fs = p.getFileSystem(conf);
+    org.apache.hadoop.fs.FileStatus st = fs.getFileStatus(p);
+    String key = fs.makeQualified(p) + "|" + st.getLen() + "|" + st.getModificationTime();
     synchronized (VECTORS_LOCK) {
       if (!key.equals(cachedVectorsKey)) {
         try (InputStream in = open(conf, file)) {

@@ -229,32 +229,15 @@ public class UserStateDriver extends PortraitTool {
     Jobs.runOrThrow(job);
     Map<String, Long> c = Jobs.counters(job, UserStateCounters.class);
     // The replace pass's files join the first job's folders under prefixed names (same names would overwrite).
-    moveFiles(conf, jobOut, UserStateReducer.STATE + "-", new Path(tmp, STATE_DIR), prefix);
-    moveFiles(conf, jobOut, UserStateReducer.PREDICTIONS + "-", new Path(tmp, PREDICTIONS_DIR), prefix);
+    Jobs.moveFiles(conf, jobOut, UserStateReducer.STATE + "-", new Path(tmp, STATE_DIR), prefix);
+    Jobs.moveFiles(conf, jobOut, UserStateReducer.PREDICTIONS + "-", new Path(tmp, PREDICTIONS_DIR), prefix);
     if (prefix.isEmpty()) {
-      moveFiles(conf, jobOut, UserStateReducer.REPLACE + "-", new Path(tmp, REPLACE_USERS_DIR), prefix);
+      Jobs.moveFiles(conf, jobOut, UserStateReducer.REPLACE + "-", new Path(tmp, REPLACE_USERS_DIR), prefix);
     } else {
-      moveFiles(conf, jobOut, "", new Path(tmp, PROFILES_DIR), prefix);
+      Jobs.moveFiles(conf, jobOut, "", new Path(tmp, PROFILES_DIR), prefix);
       jobOut.getFileSystem(conf).delete(jobOut, true);
     }
     return c;
-  }
-
-  /**
-   * Moves the data files of {@code from} whose names start with {@code startingWith} into {@code to}, each name
-   * prefixed with {@code prefix}; hidden and {@code _} files stay.
-   */
-  private static void moveFiles(Configuration conf, Path from, String startingWith, Path to, String prefix)
-      throws IOException {
-    FileSystem fs = from.getFileSystem(conf);
-    fs.mkdirs(to);
-    for (FileStatus st : fs.listStatus(from, p -> p.getName().startsWith(startingWith)
-        && !p.getName().startsWith("_") && !p.getName().startsWith("."))) {
-      Path target = new Path(to, prefix + st.getPath().getName());
-      if (fs.exists(target) || !fs.rename(st.getPath(), target)) {
-        throw new IOException("cannot move " + st.getPath() + " to " + target);
-      }
-    }
   }
 
   /**
