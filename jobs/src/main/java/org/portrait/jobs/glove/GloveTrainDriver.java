@@ -116,6 +116,11 @@ public class GloveTrainDriver extends PortraitTool {
   public static final String POLL_MS = "portrait.glove.poll-ms";
   public static final int DEFAULT_POLL_MS = 50;
   static final String POLL_INTERVAL = "mapreduce.client.completion.pollinterval";
+  /**
+   * Tests only: the run fails right after committing this round's checkpoint, as a killed attempt would.
+   * Default -1 (never).
+   */
+  public static final String TEST_FAIL_AFTER_ROUND = "portrait.glove.test.fail-after-round";
   // Set by the driver for each round's job.
   static final String INPUT = "portrait.glove.round.input";
   static final String ROUND = "portrait.glove.round.number";
@@ -143,6 +148,15 @@ public class GloveTrainDriver extends PortraitTool {
   static GloveParams params(Configuration conf) {
     return new GloveParams(conf.getDouble(X_MAX, DEFAULT_X_MAX), conf.getDouble(ALPHA, DEFAULT_ALPHA),
         conf.getDouble(ETA, DEFAULT_ETA), conf.getDouble(CLIP, DEFAULT_CLIP));
+  }
+
+  /**
+   * True when {@code checkpoints} holds a complete checkpoint of a run begun from the same vocabulary,
+   * co-occurrences and settings: a retry of the same work may then pass {@code resume} and lose nothing.
+   */
+  public static boolean resumable(Configuration conf, Path cooccur, Path vocabDir, Path checkpoints)
+      throws IOException {
+    return CheckpointInputs.match(conf, checkpoints, cooccur, vocabDir);
   }
 
   /** Checkpoints folder used when none is given: a hidden sibling of the output, {@code _checkpoints.<name>}. */
@@ -217,6 +231,7 @@ public class GloveTrainDriver extends PortraitTool {
           : " (" + WARM_START + " ignored: resuming wins)"));
     } else {
       fs.delete(new Path(m, GloveFiles.CHECKPOINTS), true);
+      CheckpointInputs.write(c, m, cooccur, vocabDir);
       start = 0;
       long seed = c.getLong(SEED, DEFAULT_SEED);
       String warmDir = c.getTrimmed(WARM_START, "");
@@ -299,6 +314,9 @@ public class GloveTrainDriver extends PortraitTool {
         GloveFiles.writeCheckpoint(c, m, round, model, loss);
         fs.delete(GloveFiles.checkpoint(m, round - 2), true);
         fs.delete(roundDir, true);
+        if (round == c.getInt(TEST_FAIL_AFTER_ROUND, -1)) {
+          throw new IOException("stopping after round " + round + " as " + TEST_FAIL_AFTER_ROUND + " asks");
+        }
         long t2 = System.nanoTime();
         total.merge(GloveCounters.ROUNDS.name(), 1L, Long::sum);
         total.put(GloveCounters.LOSS_E9.name(), Math.round(l * 1e9));

@@ -148,8 +148,13 @@ public class TrainDriver extends PortraitTool {
     CooccurDriver.run(conf, corpus, vocab, cooccur);
     step(progress, "cooccur", t0, "");
     t0 = System.nanoTime();
-    GloveTrainDriver.Result g = GloveTrainDriver.run(conf, cooccur, vocab, glove, layout.checkpoints("train-glove"),
-        false);
+    // An earlier attempt of this dt (an action retried, a run killed) left checkpoints of the same inputs: resume.
+    Path checkpoints = layout.checkpoints("train-glove");
+    boolean resume = GloveTrainDriver.resumable(conf, cooccur, vocab, checkpoints);
+    if (resume) {
+      progress.println("  glove-train resumes from the checkpoints of an earlier attempt of dt=" + layout.dt());
+    }
+    GloveTrainDriver.Result g = GloveTrainDriver.run(conf, cooccur, vocab, glove, checkpoints, resume);
     step(progress, "glove-train", t0, "rounds=" + g.rounds + " loss=" + (g.loss.isEmpty() ? "none"
         : String.format(Locale.ROOT, "%.6f", g.loss.get(g.loss.size() - 1)))
         + (conf.get(GloveTrainDriver.WARM_START) != null ? " warm-started from " + current.get() : " cold start"));
@@ -184,8 +189,15 @@ public class TrainDriver extends PortraitTool {
     m.training().put("sentiment_examples", p.training.sentimentExamples);
     m.training().put("classifiers_from", classifiersFrom);
     m.training().put("corpus", corpus.toString());
-    return registerAndPromote(conf, root, layout.dt(), work, m, vocab, vocabCounters, glove, g.loss, classifiers,
-        progress);
+    try {
+      return registerAndPromote(conf, root, layout.dt(), work, m, vocab, vocabCounters, glove, g.loss, classifiers,
+          progress);
+    } finally {
+      // Once the model is registered (promoted or held back by a gate) its checkpoints have served their purpose.
+      if (fs.exists(ModelRegistry.modelDir(root, id))) {
+        fs.delete(checkpoints, true);
+      }
+    }
   }
 
   /**

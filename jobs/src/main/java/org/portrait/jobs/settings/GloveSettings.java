@@ -39,6 +39,7 @@ final class GloveSettings {
         longInteger(GloveTrainDriver.TASK_MEMORY_MB, 0, 1048576),
         bool(GloveTrainDriver.CACHE_ENTRIES),
         integer(GloveTrainDriver.POLL_MS, 1, 60000),
+        integer(GloveTrainDriver.TEST_FAIL_AFTER_ROUND, -1, 10000),
         // Any label expression or queue name YARN accepts; YARN itself rejects an unknown one at submit.
         text(GloveTrainDriver.NODE_LABEL),
         text(GloveTrainDriver.QUEUE));

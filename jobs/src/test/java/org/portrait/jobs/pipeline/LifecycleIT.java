@@ -246,9 +246,29 @@ public class LifecycleIT {
     }
     assertEquals(modelA, ModelRegistry.current(conf, root).orElseThrow());
     assertEquals(2, ModelRegistry.list(conf, root).size());
+    String heldBack = ModelRegistry.list(conf, root).stream().map(ModelRegistry.ModelInfo::id)
+        .filter(id -> !id.equals(modelA)).findFirst().orElseThrow();
+    Path checkpoints = new Path(root, "checkpoints/dt=" + day(27) + "/train-glove");
+    assertFalse("a registered model's checkpoints are removed", checkpoints.getFileSystem(conf).exists(checkpoints));
 
+    // An attempt killed after GloVe round 3, then retried: the retry resumes and ends on the same loss curve as
+    // the uninterrupted (held-back) run over the same days.
+    Configuration killed = new Configuration(conf);
+    killed.setInt(GloveTrainDriver.TEST_FAIL_AFTER_ROUND, 3);
+    try {
+      TrainDriver.run(killed, root, inputs, day(27), false, progress);
+      org.junit.Assert.fail("the attempt was not stopped");
+    } catch (java.io.IOException e) {
+      assertTrue(e.getMessage(), e.getMessage().contains("stopping after round 3"));
+    }
+    assertEquals(2, ModelRegistry.list(conf, root).size());
+    log.reset();
     TrainDriver.Result b = train(27);
+    assertTrue(log.toString(StandardCharsets.UTF_8), log.toString(StandardCharsets.UTF_8)
+        .contains("glove-train resumes from the checkpoints of an earlier attempt of dt=" + day(27)));
     assertTrue(b.promoted());
+    assertEquals(GloveLoss.of(conf, new Path(ModelRegistry.modelDir(root, heldBack), "glove/loss.tsv")),
+        GloveLoss.of(conf, new Path(ModelRegistry.modelDir(root, b.modelId()), "glove/loss.tsv")));
     assertEquals(b.modelId(), ModelRegistry.current(conf, root).orElseThrow());
     // A cold start over the same co-occurrences, for comparison.
     Path work = new Path(root, "staging/dt=" + day(27) + "/train");
