@@ -129,6 +129,12 @@ public class GloveTrainDriverTest {
     File partial = new File(GloveTrainDriver.defaultCheckpoints(m).toUri().getPath(), "checkpoints/_tmp.round-00003");
     assertTrue(partial.mkdirs());
     Files.write(new File(partial, "model.bin").toPath(), new byte[] {1, 2, 3});
+    Path k = GloveTrainDriver.defaultCheckpoints(m);
+    assertTrue("same inputs and settings (more rounds)", GloveTrainDriver.resumable(with(4), c, v, k));
+    Configuration otherEta = with(4);
+    otherEta.setDouble(GloveTrainDriver.ETA, 0.02);
+    assertFalse("another learning rate", GloveTrainDriver.resumable(otherEta, c, v, k));
+    assertFalse("no checkpoints there", GloveTrainDriver.resumable(with(4), c, v, out("R-none")));
     GloveTrainDriver.Result resumed = GloveTrainDriver.run(with(4), c, v, m, true);
     assertEquals(whole.loss, resumed.loss);
     assertEquals(2L, (long) resumed.counters.get("ROUNDS"));
