@@ -46,6 +46,7 @@ public final class Jobs {
    * {@code java.lang.OutOfMemoryError: Java heap space}), so the cause is not left in a task log.
    */
   public static void runOrThrow(Job job) throws IOException {
+    FailFirstAttemptMapper.wrapIfAsked(job);
     boolean ok;
     String localFailure = null;
     try (TaskFailures.Capture capture = LocalMode.isLocal(job.getConfiguration()) ? new TaskFailures.Capture() : null) {

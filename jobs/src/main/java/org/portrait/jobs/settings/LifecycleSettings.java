@@ -25,11 +25,15 @@ final class LifecycleSettings {
     out.add(integer(TrainDriver.WINDOW_DAYS, 1, 3650));
     out.add(integer(DailyDriver.RETENTION_DAYS, 1, 3650));
     out.add(text(DailyGatesCommand.RECONCILE_RULES));
+    out.add(text(org.portrait.jobs.FailFirstAttemptMapper.JOB_NAME_PART));
     return out;
   }
 
   /** Keys the drivers set on their jobs (package-private there). */
   static List<SettingSpec> internal() {
-    return Settings.internal(UserStateDriver.class, "AS_OF", "DEFER_REPEATS", "REPLACE_USERS");
+    List<SettingSpec> out = new ArrayList<>(Settings.internal(UserStateDriver.class, "AS_OF", "DEFER_REPEATS",
+        "REPLACE_USERS"));
+    out.addAll(Settings.internal(org.portrait.jobs.FailFirstAttemptMapper.class, "REAL_MAPPER"));
+    return out;
   }
 }

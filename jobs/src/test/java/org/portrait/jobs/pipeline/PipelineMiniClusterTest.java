@@ -2,6 +2,7 @@ package org.portrait.jobs.pipeline;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -23,7 +24,12 @@ import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.portrait.common.io.AvroFiles;
 import org.portrait.jobs.Jobs;
+import org.portrait.jobs.FailFirstAttemptMapper;
+import org.portrait.jobs.ingest.IngestDriver;
+import org.portrait.jobs.segment.SegmentDriver;
+import org.portrait.schema.TokenizedReview;
 
 /**
  * The stage chain on a real (mini) cluster: HDFS for every path and YARN for every job, as Oozie runs it.
@@ -129,6 +135,42 @@ public class PipelineMiniClusterTest {
       assertTrue(table + " published on HDFS\n" + lines, fs.exists(partition));
       assertTrue(table + " has data files", fs.listStatus(partition, p -> p.getName().endsWith(".parquet")).length > 0);
     }
+  }
+
+  @Test
+  public void aTaskAttemptThatFailsIsRetriedAndChangesNothing() throws Exception {
+    FileSystem fs = FileSystem.get(conf);
+    Path raw = new Path("/portrait/retry/raw/reviews.csv");
+    copyHead(fs, sample("reviews.csv"), raw, 300);
+    Configuration c = new Configuration(conf);
+    c.setBoolean("mapreduce.job.ubertask.enable", false); // an attempt in its own container, as in production
+    org.portrait.jobs.ingest.IngestResult ingest = IngestDriver.run(c, List.of(raw), new Path("/portrait/retry/ingest"));
+    Path ingested = new Path(ingest.output, "reviews");
+    Path clean = SegmentDriver.run(c, ingested, new Path("/portrait/retry/clean")).output;
+
+    Configuration faulty = new Configuration(c);
+    faulty.set(FailFirstAttemptMapper.JOB_NAME_PART, "segment");
+    Configuration once = new Configuration(faulty);
+    once.setInt("mapreduce.map.maxattempts", 1);
+    try {
+      SegmentDriver.run(once, ingested, new Path("/portrait/retry/once"));
+      fail("the injected failure did not reach the job");
+    } catch (java.io.IOException e) {
+      assertTrue(e.getMessage(), e.getMessage().contains("fails, as " + FailFirstAttemptMapper.JOB_NAME_PART));
+    }
+    faulty.setInt("mapreduce.map.maxattempts", 2);
+    Path retried = SegmentDriver.run(faulty, ingested, new Path("/portrait/retry/retried")).output;
+    List<String> a = new java.util.ArrayList<>();
+    List<String> b = new java.util.ArrayList<>();
+    AvroFiles.readAll(c, clean, TokenizedReview.class).forEach(r -> a.add(r.toString()));
+    AvroFiles.readAll(c, retried, TokenizedReview.class).forEach(r -> b.add(r.toString()));
+    assertEquals(300, ingest.accepted + ingest.rejected);
+    assertEquals(ingest.accepted, (long) Jobs.readCounters(c, clean).get("REVIEWS_IN"));
+    assertEquals((long) Jobs.readCounters(c, clean).get("REVIEWS_OUT"), a.size());
+    java.util.Collections.sort(a);
+    java.util.Collections.sort(b);
+    assertEquals(a, b);
+    assertEquals(Jobs.readCounters(c, clean), Jobs.readCounters(c, retried));
   }
 
   private static File sample(String name) {
