@@ -7,8 +7,10 @@
 #     REPEATS  default 1,10 (10x = ~37 M chars)
 # Env: WORK (scratch folder, default a fresh mktemp -d, deleted at the end), JAVA_OPTS (default -Xmx3g).
 set -euo pipefail
+case "${1:-}" in -h|--help) sed -n '2,/^set /p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;; esac
 root="$(cd "$(dirname "$0")/.." && pwd)"
 csv="${1:-$root/../shared/data/reviews/online_shopping_10_cats.csv}"
+[ -f "$csv" ] || { echo "corpus not found: $csv (see --help)" >&2; exit 2; }
 repeats="${2:-1,10}"
 [ -f "$csv" ] || { echo "corpus not found: $csv" >&2; exit 1; }
 cd "$root"

@@ -2,9 +2,12 @@
 # Regenerates the bundled sample data/sample/{reviews,truth}.csv from the shared primary corpus with make-users.
 # Usage: scripts/make-sample.sh [CORPUS.csv]   (build the jar first: mvn -B -o -q -pl jobs -am package -DskipTests)
 set -euo pipefail
+case "${1:-}" in -h|--help) sed -n '2,/^set /p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;; esac
 root="$(cd "$(dirname "$0")/.." && pwd)"
 corpus="${1:-$root/../shared/data/reviews/online_shopping_10_cats.csv}"
-jar="$(ls "$root"/jobs/target/portrait-jobs-*-local.jar | head -1)"
+[ -f "$corpus" ] || { echo "corpus not found: $corpus (see --help)" >&2; exit 2; }
+jar="$(ls "$root"/jobs/target/portrait-jobs-*-local.jar 2>/dev/null | head -1)"
+[ -n "$jar" ] || { echo "no jobs/target/portrait-jobs-*-local.jar: build it first (see --help)" >&2; exit 2; }
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 java -jar "$jar" make-users --input "$corpus" --output "$tmp/out" --seed 1 --users 300 --min-reviews 20 \

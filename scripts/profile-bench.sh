@@ -4,6 +4,9 @@
 # test users for SIF vs TF-IDF vectors and supervised vs embedding-only interests.
 #   scripts/profile-bench.sh W [jar]
 set -euo pipefail
+case "${1:-}" in -h|--help) sed -n '2,/^set /p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;; esac
+[ $# -ge 1 ] || { echo "usage: scripts/profile-bench.sh W [jar] (see --help)" >&2; exit 2; }
+[ -d "$1/S" ] && [ -d "$1/M" ] && [ -d "$1/V" ] || { echo "$1 lacks S, V or M (see --help)" >&2; exit 2; }
 W=$1
 J=${2:-$(ls "$(dirname "$0")"/../jobs/target/portrait-jobs-*-local.jar | head -1)}
 run() {
