@@ -12,7 +12,6 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 csv="${1:-$root/../shared/data/reviews/online_shopping_10_cats.csv}"
 [ -f "$csv" ] || { echo "corpus not found: $csv (see --help)" >&2; exit 2; }
 repeats="${2:-1,10}"
-[ -f "$csv" ] || { echo "corpus not found: $csv" >&2; exit 1; }
 cd "$root"
 mvn -B -o -q -pl jobs -am compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
   -Dmdep.includeScope=runtime >/dev/null
