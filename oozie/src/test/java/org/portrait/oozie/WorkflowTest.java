@@ -83,10 +83,23 @@ public class WorkflowTest {
   public void everyActionRetriesReportsAndEndsAtTheOneKillNode() throws Exception {
     for (String wf : WORKFLOWS) {
       Document doc = parse(new File(APP, wf));
+      // Two kill nodes: "fail" for an attempt that failed (retried first), "stopped" for a lifecycle action
+      // that ended on a user error or a failed gate (its output names the reason; never retried).
       NodeList kills = doc.getElementsByTagName("kill");
-      assertEquals(wf, 1, kills.getLength());
+      assertEquals(wf, 2, kills.getLength());
       String kill = ((Element) kills.item(0)).getAttribute("name");
+      assertEquals(wf, "fail", kill);
       assertTrue(wf, kills.item(0).getTextContent().contains("${wf:errorMessage(wf:lastErrorNode())}"));
+      assertEquals(wf, "stopped", ((Element) kills.item(1)).getAttribute("name"));
+      String lifecycle = wf.startsWith("train") ? "train" : "daily";
+      assertTrue(wf, kills.item(1).getTextContent().contains("${wf:actionData('" + lifecycle + "')['"
+          + PortraitMain.STOPPED + "']}"));
+      Element outcome = decision(doc, lifecycle + "-outcome");
+      assertEquals(wf, lifecycle + "-outcome",
+          ((Element) action(doc, lifecycle).getElementsByTagName("ok").item(0)).getAttribute("to"));
+      assertEquals(wf, "stopped", ((Element) outcome.getElementsByTagName("case").item(0)).getAttribute("to"));
+      assertEquals(wf, "${not empty wf:actionData('" + lifecycle + "')['" + PortraitMain.STOPPED + "']}",
+          outcome.getElementsByTagName("case").item(0).getTextContent());
       NodeList actions = doc.getElementsByTagName("action");
       assertTrue(wf, actions.getLength() >= 2);
       for (int i = 0; i < actions.getLength(); i++) {
@@ -142,17 +155,17 @@ public class WorkflowTest {
   @Test
   public void embeddingEvalIsSkippedWithoutEvalSetsAndHivePartitionsComeLast() throws Exception {
     Document train = parse(new File(APP, "train-workflow.xml"));
-    Element decision = (Element) train.getElementsByTagName("decision").item(0);
+    Element decision = decision(train, "has-eval-sets");
     assertEquals("embedding-eval", ((Element) decision.getElementsByTagName("case").item(0)).getAttribute("to"));
     assertEquals("${not empty wf:conf('evalDir')}", decision.getElementsByTagName("case").item(0).getTextContent());
     assertEquals("end", ((Element) decision.getElementsByTagName("default").item(0)).getAttribute("to"));
     assertEquals("", configDefault().get("evalDir"));
-    Element ok = (Element) action(train, "train").getElementsByTagName("ok").item(0);
-    assertEquals(decision.getAttribute("name"), ok.getAttribute("to"));
+    assertEquals(decision.getAttribute("name"), ((Element) decision(train, "train-outcome")
+        .getElementsByTagName("default").item(0)).getAttribute("to"));
 
     Document daily = parse(new File(APP, "daily-workflow.xml"));
-    assertEquals("hive-partitions",
-        ((Element) action(daily, "daily").getElementsByTagName("ok").item(0)).getAttribute("to"));
+    assertEquals("hive-partitions", ((Element) decision(daily, "daily-outcome")
+        .getElementsByTagName("default").item(0)).getAttribute("to"));
     assertEquals("end",
         ((Element) action(daily, "hive-partitions").getElementsByTagName("ok").item(0)).getAttribute("to"));
   }
@@ -283,5 +296,15 @@ public class WorkflowTest {
       sources[i] = new StreamSource(url.openStream(), url.toExternalForm());
     }
     return factory.newSchema(sources);
+  }
+
+  static Element decision(Document doc, String name) {
+    NodeList all = doc.getElementsByTagName("decision");
+    for (int i = 0; i < all.getLength(); i++) {
+      if (((Element) all.item(i)).getAttribute("name").equals(name)) {
+        return (Element) all.item(i);
+      }
+    }
+    throw new AssertionError("no decision " + name);
   }
 }

@@ -70,14 +70,23 @@ public final class PortraitMain {
     }
     int rc = run(ActionConf.create(), args);
     if (inOozie && rc == 2) {
-      // Oozie reports a System.exit only as "exit code [2]"; an exception's message becomes the action's error
-      // message, which the workflow's kill node shows (wf:errorMessage). Exit 2 is a user error or a failed
-      // gate, whose one-line reason is the last line the command wrote to stderr. (Oozie's user-retry cannot
-      // tell the two kinds of failure apart: such an attempt is retried like an internal error.)
-      throw new ActionFailedException(errors.last() == null ? args[0] + " failed (exit 2)" : errors.last());
+      // Exit 2 is a user error or a failed gate, whose one-line reason is the last line the command wrote to
+      // stderr. It fails the same way on every attempt, and Oozie's user-retry cannot tell it from an internal
+      // error: a lifecycle action therefore succeeds with the reason as its output (STOPPED), and the
+      // workflow's decision sends it to the kill node without a retry. Other commands fail the attempt with the
+      // reason as its error message (Oozie reports a System.exit only as "exit code [2]").
+      String reason = errors.last() == null ? args[0] + " failed (exit 2)" : errors.last();
+      if (LIFECYCLE.contains(args[0])) {
+        ActionOutput.put(STOPPED, reason);
+        System.exit(0);
+      }
+      throw new ActionFailedException(reason);
     }
     System.exit(rc);
   }
+
+  /** Action-output key of a lifecycle action stopped by a user error or a failed gate: the one-line reason. */
+  public static final String STOPPED = "stopped";
 
   /** Commands that run many stages in one process (one Oozie action each). */
   static final Set<String> LIFECYCLE = Set.of("train", "daily", "pipeline");
