@@ -99,11 +99,15 @@ public class KeywordRulesTest {
     assertEquals(List.of("买", "从未见过", "屏幕"), names(Keywords.select(t, 20, 9, x -> 1.0, stats(), rule)));
   }
 
-  @Test
-  public void oneLongReviewCannotCarryAKeyword() throws Exception {
+  private static ProfileModel model() throws Exception {
     ProfileModel m = ProfileMathTest.model();
     m.modelId = "m1";
-    m.seal();
+    return m.seal();
+  }
+
+  @Test
+  public void oneLongReviewCannotCarryAKeyword() throws Exception {
+    ProfileModel m = model();
     UserEvidence e = new UserEvidence(m, "u");
     List<String> longReview = new ArrayList<>();
     for (int i = 0; i < 15; i++) {
@@ -124,9 +128,7 @@ public class KeywordRulesTest {
 
   @Test
   public void aStateWithoutReviewCountsEstimatesThemFromTheCounts() throws Exception {
-    ProfileModel m = ProfileMathTest.model();
-    m.modelId = "m1";
-    m.seal();
+    ProfileModel m = model();
     UserEvidence e = new UserEvidence(m, "u");
     for (int i = 0; i < 3; i++) {
       e.add("r" + i, List.of("电池"), 1L, 1.0);
