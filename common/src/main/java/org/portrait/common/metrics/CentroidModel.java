@@ -80,6 +80,11 @@ public final class CentroidModel {
     return v;
   }
 
+  /** IDF of a term over the training reviews; 0 for a term in fewer than minDf of them. */
+  public double idf(String term) {
+    return idf.getOrDefault(term, 0.0);
+  }
+
   public Map<String, Map<String, Double>> centroids() {
     return centroids;
   }

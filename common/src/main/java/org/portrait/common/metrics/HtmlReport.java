@@ -38,6 +38,7 @@ public final class HtmlReport {
         .append("</code>. Scored on TEST users only (their labels were never used in training).</p>\n");
     status(h, d);
     summary(h, d);
+    keywords(h, d);
     perCategory(h, d);
     h.append("<h2>Interest confusion (top-1 gold vs top-1 predicted)</h2>\n");
     if (d.interestConfusion().total() == 0) {
@@ -107,7 +108,38 @@ public final class HtmlReport {
     });
     h.append("</table>\n<p>ours: the profiles' top_interests. majority: every user gets the most frequent exact ")
         .append("interest set of the TRAIN users. centroid: TF-IDF nearest centroid, centroids from TRAIN reviews by ")
-        .append("gold category. Macro averages run over categories that are gold or predicted at least once.</p>\n");
+        .append("gold category. ceiling: the best threshold rule on the test users' TRUE review categories (")
+        .append("a category is an interest when a share t of the user's reviews have it; t chosen on the test users): ")
+        .append("what a perfect review classifier would reach. Macro averages run over categories that are gold or ")
+        .append("predicted at least once.</p>\n");
+  }
+
+  private static void keywords(StringBuilder h, Data d) {
+    Map<String, Double> v = new LinkedHashMap<>();
+    for (MetricRow r : d.rows()) {
+      v.put(r.metric(), r.value());
+    }
+    int k = KeywordQuality.K;
+    if (!v.containsKey("keywords.users") && !v.containsKey("baseline.tfidf.keywords.users")) {
+      return;
+    }
+    h.append("<h2>Keywords (top ").append(k).append(")</h2>\n<table><tr><th class=\"l\">system</th><th>users</th>")
+        .append("<th>keywords per user</th><th>topicality@").append(k).append("</th><th>support@").append(k)
+        .append("</th></tr>\n");
+    for (String system : new String[] {"ours", "tfidf"}) {
+      String p = MetricsSummary.prefix(system) + "keywords.";
+      Double users = v.get(p + "users");
+      if (users == null) {
+        continue;
+      }
+      h.append("<tr><td class=\"l\">").append(system).append("</td><td>")
+          .append(String.format(Locale.ROOT, "%.0f", users)).append("</td><td>")
+          .append(pct(v.get(p + "per_user_at_" + k))).append("</td><td>").append(pct(v.get(p + "topicality_at_" + k)))
+          .append("</td><td>").append(pct(v.get(p + "support_at_" + k))).append("</td></tr>\n");
+    }
+    h.append("</table>\n<p>topicality: share of the keywords whose category distribution over the TRAIN reviews ")
+        .append("points to one of the user's true interests. support: share found in at least two of the user's ")
+        .append("reviews. tfidf: plain TF-IDF top ").append(k).append(" of the user's tokens (IDF over TRAIN reviews).</p>\n");
   }
 
   private static void sentiment(StringBuilder h, Data d) {

@@ -17,6 +17,12 @@ public final class MetricsSummary {
   public static final String MAJORITY = "interest.majority";
   /** Count prefix of the TF-IDF nearest-centroid baseline. */
   public static final String CENTROID = "interest.centroid";
+  /** Count prefix of the label ceiling (threshold rule on test users' true review categories, {@link LabelCeiling}). */
+  public static final String CEILING = "interest.ceiling";
+  /** Count prefix of our keywords' quality ({@link KeywordQuality}). */
+  public static final String KEYWORDS = "keywords.ours";
+  /** Count prefix of the plain TF-IDF keywords' quality. */
+  public static final String KEYWORDS_TFIDF = "keywords.tfidf";
   /** Systems in report order: display name to count prefix. */
   public static final Map<String, String> SYSTEMS = new LinkedHashMap<>();
 
@@ -24,6 +30,7 @@ public final class MetricsSummary {
     SYSTEMS.put("ours", OURS);
     SYSTEMS.put("majority", MAJORITY);
     SYSTEMS.put("centroid", CENTROID);
+    SYSTEMS.put("ceiling", CEILING);
   }
 
   private MetricsSummary() {}
@@ -42,6 +49,12 @@ public final class MetricsSummary {
         interestRows(prefix(system) + "interest.", m, out);
       }
     });
+    Long ceilingPct = counts.get(CEILING + ".threshold_pct");
+    if (ceilingPct != null) {
+      add(out, prefix("ceiling") + "interest.threshold", MetricRow.ALL, ceilingPct / 100.0);
+    }
+    KeywordQuality.rows(KEYWORDS, prefix("ours"), counts, out);
+    KeywordQuality.rows(KEYWORDS_TFIDF, prefix("tfidf"), counts, out);
     for (String level : new String[] {"user", "review"}) {
       for (String system : new String[] {"ours", "majority"}) {
         Confusion c = Confusion.readFrom("sentiment." + level + "." + system, counts);

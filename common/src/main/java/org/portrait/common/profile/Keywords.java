@@ -1,8 +1,17 @@
 package org.portrait.common.profile;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import org.portrait.schema.WeightedTerm;
 
-/** Which tokens may be keywords: no placeholders, stopwords, negators, numbers or punctuation. */
+/**
+ * Which tokens may be keywords (no placeholders, stopwords, negators, numbers or punctuation) and how a user's
+ * keywords are chosen from their term evidence.
+ */
 public final class Keywords {
   /** A small built-in stopword list: the segment stage may keep these (sentiment needs some), keywords must not. */
   static final Set<String> STOP = Set.of("的", "了", "是", "我", "也", "就", "都", "很", "还", "在", "有", "和", "与",
@@ -27,5 +36,55 @@ public final class Keywords {
       }
     }
     return letterOrIdeograph;
+  }
+
+  /** How keywords are chosen; the defaults are the documented settings' defaults. */
+  public static final class Rule {
+    /** Keywords per user. */
+    public int count = 10;
+    /** Most occurrences of a term one review contributes (so one long review cannot carry a keyword). */
+    public int reviewCap = 2;
+    /** Reviews a keyword must occur in, for users with at least {@link #supportFrom} reviews. */
+    public int minSupport = 2;
+    /** Users with fewer reviews than this keep keywords found in one review. */
+    public int supportFrom = 3;
+    /** Exponent of the corpus specificity in the weight (0: plain TF-IDF over capped counts). */
+    public double specificityPower = 1.0;
+  }
+
+  /**
+   * The top keywords: weight {@code capped tf / tokens · idf · specificity^power}, over terms found in at least
+   * {@code minSupport} reviews when the user has {@code supportFrom} reviews or more. {@code terms} maps a term to
+   * {capped weighted count, reviews containing it}; ties go to the smaller term.
+   */
+  public static List<WeightedTerm> select(Map<String, double[]> terms, double tokenWeight, long reviews,
+      ToDoubleFunction<String> idf, KeywordStats stats, Rule rule) {
+    List<WeightedTerm> out = new ArrayList<>();
+    if (tokenWeight <= 0 || rule.count <= 0) {
+      return out;
+    }
+    boolean needSupport = reviews >= rule.supportFrom;
+    PriorityQueue<WeightedTerm> heap = new PriorityQueue<>((a, b) -> a.getWeight() != b.getWeight()
+        ? Float.compare(a.getWeight(), b.getWeight()) : b.getTerm().compareTo(a.getTerm()));
+    for (Map.Entry<String, double[]> e : terms.entrySet()) {
+      if (needSupport && e.getValue()[1] < rule.minSupport) {
+        continue;
+      }
+      double w = e.getValue()[0] / tokenWeight * idf.applyAsDouble(e.getKey());
+      if (stats != null && rule.specificityPower != 0) {
+        w *= Math.pow(stats.specificity(e.getKey()), rule.specificityPower);
+      }
+      if (w <= 0) {
+        continue; // a term nothing shows to be topical is no keyword
+      }
+      heap.add(new WeightedTerm(e.getKey(), (float) w));
+      if (heap.size() > rule.count) {
+        heap.poll();
+      }
+    }
+    out.addAll(heap);
+    out.sort((a, b) -> a.getWeight() != b.getWeight() ? Float.compare(b.getWeight(), a.getWeight())
+        : a.getTerm().compareTo(b.getTerm()));
+    return out;
   }
 }

@@ -27,6 +27,10 @@ public final class ProfileModel {
   /** SIF common component removed from every user vector (unit length), or null. */
   public double[] commonComponent;
   public int keywords = 10;
+  /** How keywords are chosen (count is taken from {@link #keywords}). */
+  public final Keywords.Rule keywordRule = new Keywords.Rule();
+  /** Corpus specificity of terms, measured at training time; null: IDF only. */
+  public KeywordStats keywordStats;
   /** Term-count entries kept per user (bounded memory for heavy users). */
   public int maxTerms = 5000;
   /** Supervised interest threshold on the mean per-review category probability. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.TreeMap;
 import org.portrait.schema.UserProfile;
 import org.portrait.schema.UserState;
@@ -76,6 +75,7 @@ public final class UserEvidence {
       firstTs = firstTs == null ? ts : Math.min(firstTs, ts);
       lastTs = lastTs == null ? ts : Math.max(lastTs, ts);
     }
+    Map<String, Integer> reviewTerms = new TreeMap<>();
     for (CharSequence cs : toks) {
       String t = cs.toString();
       if (t.isEmpty() || TextFeatures.isPlaceholder(t)) {
@@ -92,9 +92,12 @@ public final class UserEvidence {
         weightSum += w;
       }
       if (id >= 0 && Keywords.eligible(t)) {
-        countTerm(t, weight);
+        reviewTerms.merge(t, 1, Integer::sum);
       }
     }
+    // Each review adds at most reviewCap occurrences of a term and one to its review count (support).
+    int cap = m.keywordRule.reviewCap;
+    reviewTerms.forEach((t, n) -> countTerm(t, weight * Math.min(n, cap)));
     ReviewScore s = ReviewScore.of(m, toks);
     if (!toks.isEmpty()) {
       scored++;
@@ -114,9 +117,10 @@ public final class UserEvidence {
     double[] c = termCounts.get(t);
     if (c != null) {
       c[0] += weight;
+      c[1]++;
       return;
     }
-    termCounts.put(t, new double[] {weight});
+    termCounts.put(t, new double[] {weight, 1});
     if (termCounts.size() > m.maxTerms) {
       pruneTerms(m.maxTerms * 3 / 4);
     }
@@ -257,26 +261,12 @@ public final class UserEvidence {
   }
 
   private List<WeightedTerm> keywords() {
-    PriorityQueue<WeightedTerm> heap = new PriorityQueue<>((a, b) -> Float.compare(a.getWeight(), b.getWeight()));
-    if (tokens == 0 || tokenWeight <= 0) {
+    if (tokens == 0) {
       return new ArrayList<>();
     }
-    for (Map.Entry<String, double[]> e : termCounts.entrySet()) {
-      double tf = e.getValue()[0] / tokenWeight;
-      float w = (float) (tf * m.vocab.idf(m.vocab.id(e.getKey())));
-      WeightedTerm t = new WeightedTerm(e.getKey(), w);
-      if (heap.size() < m.keywords) {
-        heap.add(t);
-      } else if (heap.peek().getWeight() < w
-          || (heap.peek().getWeight() == w && heap.peek().getTerm().compareTo(t.getTerm()) > 0)) {
-        heap.poll();
-        heap.add(t);
-      }
-    }
-    List<WeightedTerm> out = new ArrayList<>(heap);
-    out.sort((a, b) -> a.getWeight() != b.getWeight() ? Float.compare(b.getWeight(), a.getWeight())
-        : a.getTerm().compareTo(b.getTerm()));
-    return out;
+    m.keywordRule.count = m.keywords;
+    return Keywords.select(termCounts, tokenWeight, reviews, t -> m.vocab.idf(m.vocab.id(t)), m.keywordStats,
+        m.keywordRule);
   }
 
   /** This evidence as a user state row, recording the model that produced it and the day it is as of. */
@@ -298,8 +288,13 @@ public final class UserEvidence {
     s.setPositiveWeight(posCount);
     s.setScoredWeight(scoredWeight);
     Map<String, Double> terms = new TreeMap<>();
-    termCounts.forEach((t, c) -> terms.put(t, c[0]));
+    Map<String, Long> termReviews = new TreeMap<>();
+    termCounts.forEach((t, c) -> {
+      terms.put(t, c[0]);
+      termReviews.put(t, (long) c[1]);
+    });
     s.setTerms(terms);
+    s.setTermReviews(termReviews);
     if (interests != null) {
       interests.writeTo(s);
     } else {
@@ -339,7 +334,13 @@ public final class UserEvidence {
     e.posSum = s.getPositiveProbSum();
     e.posCount = s.getPositiveWeight();
     e.scoredWeight = s.getScoredWeight();
-    s.getTerms().forEach((t, c) -> e.termCounts.put(t.toString(), new double[] {c}));
+    Map<? extends CharSequence, Long> termReviews = s.getTermReviews();
+    s.getTerms().forEach((t, c) -> {
+      Long n = termReviews == null ? null : termReviews.get(t);
+      // A row written before review counts were kept: estimate them from the count (at most the reviews).
+      double support = n != null ? n : Math.min(e.reviews, Math.max(1, Math.ceil(c)));
+      e.termCounts.put(t.toString(), new double[] {c, support});
+    });
     if (e.interests != null) {
       e.interests.readFrom(s);
     }

@@ -88,6 +88,7 @@ public class MetricsDriver extends PortraitTool {
   static final String MAJORITY_SENTIMENT = "portrait.metrics.internal.majority-sentiment";
   static final String MAJORITY_REVIEW = "portrait.metrics.internal.majority-review";
   static final String CENTROID_MODEL = "portrait.metrics.internal.centroid-model";
+  static final String KEYWORD_STATS = "portrait.metrics.internal.keyword-stats";
   /** False when no profiles were given: then only the baselines are scored. */
   static final String HAS_PROFILES = "portrait.metrics.internal.has-profiles";
 
@@ -127,6 +128,7 @@ public class MetricsDriver extends PortraitTool {
       jobConf.set(MAJORITY_SENTIMENT, priors.majoritySentiment());
       jobConf.setBoolean(HAS_PROFILES, o.profiles() != null);
       Path modelFile = new Path(work, "_centroids.tsv");
+      Path statsFile = new Path(work, "_keyword-stats.tsv");
       if (o.tokens() != null) {
         MetricsInputs.Centroids c = MetricsInputs.centroids(conf, o.tokens(),
             conf.getInt(BASELINE_MIN_DF, DEFAULT_BASELINE_MIN_DF));
@@ -134,6 +136,11 @@ public class MetricsDriver extends PortraitTool {
           c.model().write(w);
         }
         jobConf.set(CENTROID_MODEL, modelFile.toString());
+        // Terms' category distributions over TRAIN reviews, measured here (not taken from the model being scored).
+        try (java.io.OutputStream w = fs.create(statsFile, true)) {
+          c.keywordStats().write(w);
+        }
+        jobConf.set(KEYWORD_STATS, statsFile.toString());
         jobConf.set(MAJORITY_REVIEW, c.majorityReview());
       } else if (o.predictions() != null) {
         jobConf.set(MAJORITY_REVIEW, MetricsInputs.reviewMajority(conf, o.predictions()));
@@ -166,6 +173,8 @@ public class MetricsDriver extends PortraitTool {
       Map<String, Long> counts = MetricsOutputs.sumCounts(conf, jobOut);
       fs.delete(jobOut, true);
       fs.delete(modelFile, false);
+      fs.delete(statsFile, false);
+      org.portrait.common.metrics.LabelCeiling.resolve(org.portrait.common.metrics.MetricsSummary.CEILING, counts);
 
       long trainedOn = counters.get(MetricsCounters.TEST_USERS_TRAINED_ON.name());
       if (trainedOn > 0) {
@@ -222,6 +231,8 @@ public class MetricsDriver extends PortraitTool {
         "               [--counters ingest=D,segment=S,profile=P,...] [--thresholds floors.properties] [--run-id ID]",
         "Scores TEST users (interests: micro/macro P/R/F1, exact-set accuracy, per category; sentiment per user",
         "and per review) next to a majority baseline and a TF-IDF nearest-centroid baseline (needs --tokens);",
+        "with --tokens also the label ceiling (threshold rule on true review categories) and keyword",
+        "topicality@5 / support@5 of ours and of plain TF-IDF keywords;",
         "reconciles stage counters; writes R/profile_metrics/ (Parquet), R/metrics.json, R/report.html.",
         "truth.csv (format: docs/evaluation.md) user ids are raw and pseudonymised like ingest (-D "
             + UserKeyFunction.PSEUDONYM_KEY + "); no test user to score is an error.",

@@ -23,6 +23,7 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.portrait.common.io.AvroFiles;
 import org.portrait.common.metrics.CentroidModel;
 import org.portrait.common.metrics.TruthRow;
+import org.portrait.common.profile.KeywordStats;
 import org.portrait.schema.ReviewPrediction;
 import org.portrait.schema.TokenizedReview;
 
@@ -77,20 +78,22 @@ final class MetricsInputs {
   }
 
   /** The TF-IDF centroids from TRAIN reviews, and the majority review label of those reviews. */
-  record Centroids(CentroidModel model, String majorityReview, long trainReviews) {}
+  record Centroids(CentroidModel model, String majorityReview, long trainReviews, KeywordStats keywordStats) {}
 
   static Centroids centroids(Configuration conf, Path tokens, int minDf) throws IOException {
     CentroidModel.Builder b = new CentroidModel.Builder(minDf);
+    KeywordStats.Builder k = new KeywordStats.Builder();
     long[] labels = new long[2];
     long n = AvroFiles.forEach(conf, tokens, TokenizedReview.class, r -> {
       if ("train".equals(r.getSplit())) {
         b.add(r.getCategory(), r.getTokens());
+        k.add(r.getCategory(), r.getTokens());
         if (r.getLabel() != null) {
           labels[r.getLabel() > 0 ? 1 : 0]++;
         }
       }
     });
-    return new Centroids(b.build(), labels[1] >= labels[0] ? "positive" : "negative", n);
+    return new Centroids(b.build(), labels[1] >= labels[0] ? "positive" : "negative", n, k.build());
   }
 
   /** Majority gold label of the TRAIN review predictions (when no tokens give it); positive on a tie. */

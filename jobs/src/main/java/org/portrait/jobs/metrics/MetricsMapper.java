@@ -16,8 +16,8 @@ import org.portrait.common.metrics.TruthRow;
  * Keys every input by user key for the per-user join: profiles (Parquet), review predictions and tokenized
  * reviews (Avro), and truth.csv lines (text; the raw user id is pseudonymised here with the ingest's
  * function). One mapper for all inputs: it dispatches on the record type, so each input needs no own class.
- * Values are tagged, tab-separated: {@code P top|interests sentiment}, {@code T split cat:w|cat:w sentiment},
- * {@code R label prob}, {@code K tokens} (tokens joined by U+0001).
+ * Values are tagged, tab-separated: {@code P top|interests sentiment keywords}, {@code T split cat:w|cat:w sentiment},
+ * {@code R label prob}, {@code K tokens category} (one per review; tokens and keywords joined by U+0001).
  */
 public class MetricsMapper extends Mapper<Object, Object, Text, Text> {
   static final char TOKEN_SEP = '\u0001';
@@ -78,7 +78,8 @@ public class MetricsMapper extends Mapper<Object, Object, Text, Text> {
     switch (r.getSchema().getName()) {
       case "UserProfile" -> {
         context.getCounter(MetricsCounters.PROFILES).increment(1);
-        emit(user, "P\t" + join(r.get("top_interests"), "|") + "\t" + r.get("sentiment_label"), context);
+        emit(user, "P\t" + join(r.get("top_interests"), "|") + "\t" + r.get("sentiment_label") + "\t"
+            + keywords(r.get("keywords")), context);
       }
       case "ReviewPrediction" -> {
         if (!isTest(r)) {
@@ -97,7 +98,9 @@ public class MetricsMapper extends Mapper<Object, Object, Text, Text> {
           return;
         }
         context.getCounter(MetricsCounters.TOKENIZED_TEST).increment(1);
-        emit(user, "K\t" + join(r.get("tokens"), String.valueOf(TOKEN_SEP)), context);
+        Object category = r.get("category");
+        emit(user, "K\t" + join(r.get("tokens"), String.valueOf(TOKEN_SEP)) + "\t"
+            + (category == null ? "" : category), context);
       }
       default -> bad(context, "unexpected record type " + r.getSchema().getFullName());
     }
@@ -106,6 +109,19 @@ public class MetricsMapper extends Mapper<Object, Object, Text, Text> {
   private static boolean isTest(GenericRecord r) {
     Object split = r.get("split");
     return split != null && UserSplit.TEST.equals(split.toString());
+  }
+
+  /** The keyword terms in rank order, joined by {@link #TOKEN_SEP}. */
+  private static String keywords(Object list) {
+    StringBuilder b = new StringBuilder();
+    if (list instanceof List<?> items) {
+      for (Object o : items) {
+        if (o instanceof GenericRecord kw) {
+          b.append(b.length() == 0 ? "" : String.valueOf(TOKEN_SEP)).append(kw.get("term"));
+        }
+      }
+    }
+    return b.toString();
   }
 
   private static String join(Object list, String sep) {

@@ -20,12 +20,16 @@ import org.apache.hadoop.mapreduce.Reducer;
 import org.portrait.common.metrics.CentroidModel;
 import org.portrait.common.metrics.Confusion;
 import org.portrait.common.metrics.InterestRule;
+import org.portrait.common.metrics.KeywordQuality;
+import org.portrait.common.metrics.LabelCeiling;
 import org.portrait.common.metrics.MetricsSummary;
 import org.portrait.common.metrics.MultiLabelCounts;
+import org.portrait.common.profile.KeywordStats;
 
 /**
  * Joins one user's truth, profile, review predictions and tokens, and adds the user to the confusion counts
- * of our profiles and of the baselines. Counts are summed in memory and written once in cleanup as
+ * of our profiles, of the baselines and of the label ceiling (true review categories), and scores keywords
+ * (ours and plain TF-IDF: topicality and support, {@link KeywordQuality}). Counts are summed in memory and written once in cleanup as
  * {@code name<TAB>count}; the driver sums the part files, so any number of reducers gives the same figures.
  */
 public class MetricsReducer extends Reducer<Text, Text, Text, LongWritable> {
@@ -40,6 +44,10 @@ public class MetricsReducer extends Reducer<Text, Text, Text, LongWritable> {
   private final Confusion userSentimentMajority = new Confusion();
   private final Confusion reviewSentiment = new Confusion();
   private final Confusion reviewSentimentMajority = new Confusion();
+  private final LabelCeiling ceiling = new LabelCeiling();
+  private final KeywordQuality keywordsOurs = new KeywordQuality();
+  private final KeywordQuality keywordsTfidf = new KeywordQuality();
+  private KeywordStats keywordStats;
 
   private CentroidModel model;
   private InterestRule rule;
@@ -70,6 +78,13 @@ public class MetricsReducer extends Reducer<Text, Text, Text, LongWritable> {
         model = CentroidModel.read(in);
       }
     }
+    String statsPath = conf.get(MetricsDriver.KEYWORD_STATS);
+    if (statsPath != null) {
+      Path p = new Path(statsPath);
+      try (java.io.InputStream in = p.getFileSystem(conf).open(p)) {
+        keywordStats = KeywordStats.read(in);
+      }
+    }
   }
 
   @Override
@@ -78,6 +93,8 @@ public class MetricsReducer extends Reducer<Text, Text, Text, LongWritable> {
     String[] profile = null;
     List<String[]> reviews = new ArrayList<>();
     List<String> tokens = new ArrayList<>();
+    List<List<String>> reviewTokens = new ArrayList<>();
+    List<String> reviewCategories = new ArrayList<>();
     int duplicates = 0;
     boolean trainedOn = false;
     for (Text t : values) {
@@ -94,9 +111,11 @@ public class MetricsReducer extends Reducer<Text, Text, Text, LongWritable> {
         case "R" -> reviews.add(f);
         case "L" -> trainedOn = true;
         case "K" -> {
-          if (f.length > 1 && !f[1].isEmpty()) {
-            tokens.addAll(Arrays.asList(f[1].split(String.valueOf(MetricsMapper.TOKEN_SEP))));
-          }
+          List<String> r = f.length > 1 && !f[1].isEmpty()
+              ? Arrays.asList(f[1].split(String.valueOf(MetricsMapper.TOKEN_SEP))) : List.of();
+          tokens.addAll(r);
+          reviewTokens.add(r);
+          reviewCategories.add(f.length > 2 ? f[2] : "");
         }
         default -> context.getCounter(MetricsCounters.BAD_RECORDS).increment(1);
       }
@@ -144,6 +163,8 @@ public class MetricsReducer extends Reducer<Text, Text, Text, LongWritable> {
       }
       predictedSentiment = profile[2];
     }
+    List<String> keywords = profile == null || profile.length < 4 || profile[3].isEmpty() ? List.of()
+        : Arrays.asList(profile[3].split(String.valueOf(MetricsMapper.TOKEN_SEP)));
     if (hasProfiles) {
       ours.add(gold, predicted);
       topInterest.add(goldTop, predicted.isEmpty() ? NONE : predicted.get(0));
@@ -152,6 +173,15 @@ public class MetricsReducer extends Reducer<Text, Text, Text, LongWritable> {
     majority.add(gold, majoritySet);
     if (model != null) {
       centroid.add(gold, rule.select(model.score(tokens)));
+    }
+    ceiling.add(gold, reviewCategories);
+    if (keywordStats != null && !reviewTokens.isEmpty()) {
+      if (hasProfiles && profile != null) {
+        keywordsOurs.add(keywords, gold, reviewTokens, keywordStats);
+      }
+      if (model != null) {
+        keywordsTfidf.add(KeywordQuality.tfidfTop(reviewTokens, model::idf), gold, reviewTokens, keywordStats);
+      }
     }
     userSentimentMajority.add(truth[3], majoritySentiment);
     for (String[] r : reviews) {
@@ -195,6 +225,9 @@ public class MetricsReducer extends Reducer<Text, Text, Text, LongWritable> {
     if (model != null) {
       centroid.writeTo(MetricsSummary.CENTROID, counts);
     }
+    ceiling.writeTo(MetricsSummary.CEILING, counts);
+    keywordsOurs.writeTo(MetricsSummary.KEYWORDS, counts);
+    keywordsTfidf.writeTo(MetricsSummary.KEYWORDS_TFIDF, counts);
     topInterest.writeTo("confusion.interest", counts);
     userSentiment.writeTo("sentiment.user.ours", counts);
     userSentimentMajority.writeTo("sentiment.user.majority", counts);

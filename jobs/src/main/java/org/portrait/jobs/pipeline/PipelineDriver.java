@@ -365,6 +365,17 @@ public class PipelineDriver extends PortraitTool {
     progress.printf(Locale.ROOT, "  interest macro-F1     %.3f   (baselines: majority %.3f, TF-IDF centroid %.3f)%n",
         m.path("interest.macro_f1").asDouble(), m.path("baseline.majority.interest.macro_f1").asDouble(),
         m.path("baseline.centroid.interest.macro_f1").asDouble());
+    if (m.has("baseline.ceiling.interest.micro_f1")) {
+      progress.printf(Locale.ROOT, "  interest ceiling      micro-F1 %.3f, macro-F1 %.3f (threshold rule on true review "
+          + "categories)%n", m.path("baseline.ceiling.interest.micro_f1").asDouble(),
+          m.path("baseline.ceiling.interest.macro_f1").asDouble());
+    }
+    if (m.has("keywords.topicality_at_5")) {
+      progress.printf(Locale.ROOT, "  keywords@5            topicality %.3f, support %.3f   (plain TF-IDF: %.3f, %.3f)%n",
+          m.path("keywords.topicality_at_5").asDouble(), m.path("keywords.support_at_5").asDouble(),
+          m.path("baseline.tfidf.keywords.topicality_at_5").asDouble(),
+          m.path("baseline.tfidf.keywords.support_at_5").asDouble());
+    }
     progress.printf(Locale.ROOT, "  review sentiment acc  %.3f   (baseline: majority %.3f)%n",
         m.path("sentiment.review.accuracy").asDouble(), m.path("baseline.majority.sentiment.review.accuracy").asDouble());
     progress.printf(Locale.ROOT, "  user sentiment acc    %.3f   (baseline: majority %.3f)%n",

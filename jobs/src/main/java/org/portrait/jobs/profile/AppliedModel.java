@@ -120,6 +120,8 @@ public final class AppliedModel {
     if (category) {
       files.add(ProfileConf.CATEGORY_MODEL);
       files.add(ProfileConf.CATEGORY_PRIOR);
+      // the window had no categories, so its stats are uncategorised: keep the old categorised ones
+      files.add(ProfileConf.KEYWORD_STATS);
     }
     if (!fs.exists(new Path(models, ProfileConf.SENTIMENT_MODEL))) {
       files.add(ProfileConf.SENTIMENT_MODEL);

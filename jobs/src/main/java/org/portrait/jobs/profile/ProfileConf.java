@@ -7,6 +7,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.portrait.common.profile.InterestTaxonomy;
+import org.portrait.common.profile.KeywordStats;
 import org.portrait.common.profile.ProfileModel;
 import org.portrait.common.profile.ProfileVocab;
 import org.portrait.common.profile.SoftmaxClassifier;
@@ -36,6 +37,24 @@ public final class ProfileConf {
   /** Keywords per user. Default 10. */
   public static final String KEYWORDS = "portrait.profile.keywords";
   public static final int DEFAULT_KEYWORDS = 10;
+  /**
+   * Most occurrences of a term one review adds to a user's keyword evidence, so one long review cannot carry a
+   * keyword. Default {@value #DEFAULT_KEYWORD_REVIEW_CAP}.
+   */
+  public static final String KEYWORD_REVIEW_CAP = "portrait.profile.keywords.review-cap";
+  public static final int DEFAULT_KEYWORD_REVIEW_CAP = 2;
+  /** Reviews of the user a keyword must occur in (for users with support-from reviews or more). Default 2. */
+  public static final String KEYWORD_MIN_SUPPORT = "portrait.profile.keywords.min-support";
+  public static final int DEFAULT_KEYWORD_MIN_SUPPORT = 2;
+  /** Users with fewer reviews than this keep keywords found in one review only. Default 3. */
+  public static final String KEYWORD_SUPPORT_FROM = "portrait.profile.keywords.support-from";
+  public static final int DEFAULT_KEYWORD_SUPPORT_FROM = 3;
+  /**
+   * Exponent of a term's corpus specificity (1 - normalised entropy of its category distribution over the
+   * training reviews, stored with the model) in the keyword weight; 0 gives capped TF-IDF. Default 1.
+   */
+  public static final String KEYWORD_SPECIFICITY_POWER = "portrait.profile.keywords.specificity-power";
+  public static final double DEFAULT_KEYWORD_SPECIFICITY_POWER = 1.0;
   /** Term-count entries held per user while streaming. Default 5000. */
   public static final String MAX_TERMS = "portrait.profile.max-terms";
   public static final int DEFAULT_MAX_TERMS = 5000;
@@ -92,6 +111,8 @@ public final class ProfileConf {
   static final String CATEGORY_PRIOR = "category-prior.txt";
   static final String SENTIMENT_MODEL = "sentiment.model";
   static final String SIF_PC = "sif-pc.txt";
+  /** Corpus specificity of terms ({@link KeywordStats}), written by training. */
+  static final String KEYWORD_STATS = "keyword-stats.tsv";
 
   private ProfileConf() {}
 
@@ -139,6 +160,10 @@ public final class ProfileConf {
     m.sifA = conf.getDouble(SIF_A, DEFAULT_SIF_A);
     m.keywords = conf.getInt(KEYWORDS, DEFAULT_KEYWORDS);
     m.maxTerms = conf.getInt(MAX_TERMS, DEFAULT_MAX_TERMS);
+    m.keywordRule.reviewCap = conf.getInt(KEYWORD_REVIEW_CAP, DEFAULT_KEYWORD_REVIEW_CAP);
+    m.keywordRule.minSupport = conf.getInt(KEYWORD_MIN_SUPPORT, DEFAULT_KEYWORD_MIN_SUPPORT);
+    m.keywordRule.supportFrom = conf.getInt(KEYWORD_SUPPORT_FROM, DEFAULT_KEYWORD_SUPPORT_FROM);
+    m.keywordRule.specificityPower = conf.getDouble(KEYWORD_SPECIFICITY_POWER, DEFAULT_KEYWORD_SPECIFICITY_POWER);
     m.interestThreshold = conf.getDouble(INTEREST_THRESHOLD, DEFAULT_INTEREST_THRESHOLD);
     m.embeddingThreshold = conf.getDouble(EMBEDDING_THRESHOLD, DEFAULT_EMBEDDING_THRESHOLD);
     m.confidenceWeighting = conf.getBoolean(CONFIDENCE_WEIGHTING, true);
@@ -154,6 +179,12 @@ public final class ProfileConf {
       Path prior = new Path(dir, CATEGORY_PRIOR);
       if (m.categoryClassifier != null && fs.exists(prior)) {
         m.categoryPrior = readVector(fs, prior);
+      }
+      Path stats = new Path(dir, KEYWORD_STATS);
+      if (fs.exists(stats)) {
+        try (InputStream in = fs.open(stats)) {
+          m.keywordStats = KeywordStats.read(in);
+        }
       }
       Path pc = new Path(dir, SIF_PC);
       if (fs.exists(pc)) {

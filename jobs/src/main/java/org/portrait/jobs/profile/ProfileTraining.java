@@ -12,6 +12,7 @@ import org.portrait.common.UserSplit;
 import org.portrait.common.io.AvroFiles;
 import org.portrait.common.profile.ClassifierTrainer;
 import org.portrait.common.profile.InterestAggregator;
+import org.portrait.common.profile.KeywordStats;
 import org.portrait.common.profile.SoftmaxClassifier;
 import org.portrait.common.profile.TextFeatures;
 import org.portrait.common.profile.ThresholdTuner;
@@ -20,7 +21,7 @@ import org.portrait.schema.TokenizedReview;
 /**
  * Driver-side step before the profile job: counts the input reviews (IDF's N), trains the review-level category
  * and sentiment classifiers on split=train reviews ONLY, tunes the interest threshold on train users, and writes
- * the models into the run's models folder, from which the tasks load them.
+ * the models (and the terms' corpus specificity, {@link KeywordStats}) into the run's models folder, from which the tasks load them.
  */
 public final class ProfileTraining {
   /** What training produced. */
@@ -52,18 +53,24 @@ public final class ProfileTraining {
     long seed = conf.getLong(ProfileConf.SEED, ProfileConf.DEFAULT_SEED);
     TextFeatures features = new TextFeatures(bits);
     ClassifierTrainer trainer = new ClassifierTrainer(features, MAX_EXAMPLES, seed);
+    KeywordStats.Builder keywordStats = new KeywordStats.Builder();
     res.docCount = AvroFiles.forEach(conf, input, TokenizedReview.class, r -> {
       if (!UserSplit.TRAIN.equals(r.getSplit())) {
         res.testReviewsSkipped++;
         return; // test users' labels never reach training
       }
       res.trainReviews++;
+      keywordStats.add(r.getCategory(), r.getTokens());
       if (supervised) {
         trainer.add(r.getTokens(), r.getCategory(), r.getLabel());
       }
     });
     FileSystem fs = modelsDir.getFileSystem(conf);
     fs.mkdirs(modelsDir);
+    // How generic each term is, measured on the train reviews (keywords are weighted by it).
+    try (OutputStream out = fs.create(new Path(modelsDir, ProfileConf.KEYWORD_STATS), true)) {
+      keywordStats.build().write(out);
+    }
     if (!supervised) {
       return res;
     }

@@ -37,6 +37,10 @@ final class ProfileSettings {
         positive(ProfileConf.SIF_A, 1),
         integer(ProfileConf.KEYWORDS, 0, 1000),
         integer(ProfileConf.MAX_TERMS, 1, 10000000),
+        integer(ProfileConf.KEYWORD_REVIEW_CAP, 1, 1000000),
+        integer(ProfileConf.KEYWORD_MIN_SUPPORT, 1, 1000),
+        integer(ProfileConf.KEYWORD_SUPPORT_FROM, 1, 1000000),
+        number(ProfileConf.KEYWORD_SPECIFICITY_POWER, 0, 10),
         number(ProfileConf.INTEREST_THRESHOLD, 0, 1),
         number(ProfileConf.INTEREST_THRESHOLD_FLOOR, 0.01, 0.5),
         // a cosine

@@ -38,6 +38,15 @@ public class MetricsMapperTest {
         .setRunId("r").build();
   }
 
+  static UserProfile withKeywords(UserProfile p, String... terms) {
+    List<org.portrait.schema.WeightedTerm> kw = new java.util.ArrayList<>();
+    for (String t : terms) {
+      kw.add(new org.portrait.schema.WeightedTerm(t, 1f));
+    }
+    p.setKeywords(kw);
+    return p;
+  }
+
   static ReviewPrediction prediction(String id, String key, String split, Integer label, float prob) {
     return ReviewPrediction.newBuilder().setReviewId(id).setUserKey(key).setSplit(split).setLabel(label)
         .setCategory("手机").setPositiveProb(prob).build();
@@ -54,16 +63,16 @@ public class MetricsMapperTest {
     assertEquals(64, k.length());
     driver.withInput(new LongWritable(0), new Text("user_id,split,interests,sentiment"))
         .withInput(new LongWritable(40), new Text("u1,test,手机:0.7000|计算机:0.3000,positive"))
-        .withInput(NullWritable.get(), profile("k1", List.of("手机", "书籍"), "negative"))
+        .withInput(NullWritable.get(), withKeywords(profile("k1", List.of("手机", "书籍"), "negative"), "屏幕", "电池"))
         .withInput(NullWritable.get(), prediction("r1", "k1", "test", 1, 0.9f))
         .withInput(NullWritable.get(), prediction("r2", "k1", "train", 0, 0.1f))
         .withInput(NullWritable.get(), tokens("r1", "k1", "test", "手机", List.of("屏幕", "好")))
         .withInput(NullWritable.get(), tokens("r3", "k1", "train", "手机", List.of("电池")))
         .withOutput(new Text(k), new Text("T\ttest\t手机:0.7|计算机:0.3\tpositive"))
-        .withOutput(new Text("k1"), new Text("P\t手机|书籍\tnegative"))
+        .withOutput(new Text("k1"), new Text("P\t手机|书籍\tnegative\t屏幕" + MetricsMapper.TOKEN_SEP + "电池"))
         .withOutput(new Text("k1"), new Text("R\t1\t0.9"))
         .withOutput(new Text("k1"), new Text("L"))
-        .withOutput(new Text("k1"), new Text("K\t屏幕" + MetricsMapper.TOKEN_SEP + "好"))
+        .withOutput(new Text("k1"), new Text("K\t屏幕" + MetricsMapper.TOKEN_SEP + "好\t手机"))
         .runTest();
     assertEquals(1, driver.getCounters().findCounter(MetricsCounters.TRUTH_ROWS).getValue());
     assertEquals(1, driver.getCounters().findCounter(MetricsCounters.PROFILES).getValue());
@@ -77,7 +86,7 @@ public class MetricsMapperTest {
   public void profileWithoutInterestsAndPredictionWithoutLabel() throws Exception {
     driver.withInput(NullWritable.get(), profile("k2", List.of(), "neutral"))
         .withInput(NullWritable.get(), prediction("r9", "k2", "test", null, 0.4f))
-        .withOutput(new Text("k2"), new Text("P\t\tneutral"))
+        .withOutput(new Text("k2"), new Text("P\t\tneutral\t"))
         .withOutput(new Text("k2"), new Text("R\t\t0.4"))
         .runTest();
   }

@@ -36,6 +36,16 @@ public class MetricsReducerTest {
       b.build().write(w);
     }
     driver.getConfiguration().set(MetricsDriver.CENTROID_MODEL, model.toURI().toString());
+    org.portrait.common.profile.KeywordStats.Builder k = new org.portrait.common.profile.KeywordStats.Builder();
+    for (int i = 0; i < 10; i++) {
+      k.add("手机", List.of("屏幕", "电池", "买"));
+      k.add("书籍", List.of("故事", "作者", "买"));
+    }
+    File stats = tmp.newFile("keyword-stats.tsv");
+    try (java.io.OutputStream o = new java.io.FileOutputStream(stats)) {
+      k.build().write(o);
+    }
+    driver.getConfiguration().set(MetricsDriver.KEYWORD_STATS, stats.toURI().toString());
     driver.getConfiguration().set(MetricsDriver.MAJORITY_SET, "手机");
     driver.getConfiguration().set(MetricsDriver.MAJORITY_SENTIMENT, "positive");
     driver.getConfiguration().set(MetricsDriver.MAJORITY_REVIEW, "positive");
@@ -98,6 +108,23 @@ public class MetricsReducerTest {
     assertEquals(1, counter(MetricsCounters.BAD_RECORDS));
     assertEquals(2, counter(MetricsCounters.REVIEWS_SCORED));
     assertEquals(1, counter(MetricsCounters.REVIEWS_NO_LABEL));
+  }
+
+  @Test
+  public void scoresKeywordsAndTheLabelCeiling() throws Exception {
+    driver.withInput(new Text("A"), values("T\ttest\t手机:1.0\tpositive", "P\t手机\tpositive\t屏幕\u0001故事\u0001买",
+        "K\t屏幕\u0001买\t手机", "K\t屏幕\u0001电池\u0001电池\t手机", "K\t故事\t书籍", "K\t买\t手机"));
+    Map<String, Long> c = run();
+    // ours: 屏幕 topical and in 2 reviews; 故事 points to 书籍 (no interest), 1 review; 买 in 2 reviews
+    assertEquals(3L, (long) c.get("keywords.ours.keywords"));
+    assertEquals(1L, (long) c.get("keywords.ours.topical"));
+    assertEquals(2L, (long) c.get("keywords.ours.supported"));
+    // plain TF-IDF keywords are scored for the same user
+    assertEquals(1L, (long) c.get("keywords.tfidf.users"));
+    // ceiling grid: 3 of 4 reviews 手机, 1 书籍 (25%): at t = 0.02 书籍 is predicted too, at t = 0.5 only 手机
+    assertEquals(1L, (long) c.get("interest.ceiling.grid.0.fp.书籍"));
+    assertEquals(1L, (long) c.get("interest.ceiling.grid.24.tp.手机"));
+    assertEquals(null, c.get("interest.ceiling.grid.24.fp.书籍"));
   }
 
   @Test
