@@ -45,6 +45,14 @@ echo "work folder $work (Hadoop logs: $log)"
 # shellcheck disable=SC2086
 java ${PORTRAIT_JAVA_OPTS:--Xmx4g} -Dportrait.log.file="$log" -jar "$jar" "${args[@]}"
 
+# The profiles' applications (issue 13): lookalike audiences per main interest of the truth, with precision next
+# to the baselines (the last line of lookalike-eval is its one-line summary).
+if [ "$truth" != "none" ] && [ -f "$truth" ]; then
+  # shellcheck disable=SC2086
+  java ${PORTRAIT_JAVA_OPTS:--Xmx4g} -Dportrait.log.file="$log" -jar "$jar" lookalike-eval "${extra[@]}" \
+    --work "$work" --dt "$dt" --truth "$truth" --k 20 --seeds 10 | tail -1
+fi
+
 echo
 echo "tables under $work/warehouse (partition dt=$dt)"
 for f in report.html metrics.json; do

@@ -121,7 +121,7 @@ public class WorkflowTest {
     Map<String, List<String>> train = javaActions("train-workflow.xml");
     Map<String, List<String>> daily = javaActions("daily-workflow.xml");
     assertEquals(List.of("train", "embedding-eval"), new ArrayList<>(train.keySet()));
-    assertEquals(List.of("daily", "hive-partitions"), new ArrayList<>(daily.keySet()));
+    assertEquals(List.of("daily", "lookalike", "hive-partitions"), new ArrayList<>(daily.keySet()));
     assertEquals(List.of("train", "--input", "${trainInput}", "--work", "${portraitRoot}", "--dt", "${dt}",
         "--window-days", "${trainWindowDays}"), train.get("train"));
     assertEquals(List.of("daily", "--input", "${inputPath}", "--work", "${portraitRoot}", "--dt", "${dt}"),
@@ -164,8 +164,15 @@ public class WorkflowTest {
         .getElementsByTagName("default").item(0)).getAttribute("to"));
 
     Document daily = parse(new File(APP, "daily-workflow.xml"));
-    assertEquals("hive-partitions", ((Element) decision(daily, "daily-outcome")
+    // the optional lookalike action runs only when lookalikeSeeds is set, before the partitions are listed
+    assertEquals("has-lookalike-seeds", ((Element) decision(daily, "daily-outcome")
         .getElementsByTagName("default").item(0)).getAttribute("to"));
+    Element la = decision(daily, "has-lookalike-seeds");
+    assertEquals("${not empty wf:conf('lookalikeSeeds')}", la.getElementsByTagName("case").item(0).getTextContent());
+    assertEquals("hive-partitions", ((Element) la.getElementsByTagName("default").item(0)).getAttribute("to"));
+    assertEquals("", configDefault().get("lookalikeSeeds"));
+    assertEquals("hive-partitions",
+        ((Element) action(daily, "lookalike").getElementsByTagName("ok").item(0)).getAttribute("to"));
     assertEquals("end",
         ((Element) action(daily, "hive-partitions").getElementsByTagName("ok").item(0)).getAttribute("to"));
   }

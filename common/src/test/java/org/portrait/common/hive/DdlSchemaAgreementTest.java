@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.avro.Schema;
 import org.junit.Test;
+import org.portrait.schema.Lookalike;
 import org.portrait.schema.ProfileMetric;
 import org.portrait.schema.ReviewReject;
 import org.portrait.schema.UserProfile;
@@ -31,7 +32,8 @@ public class DdlSchemaAgreementTest {
       "user_segment", UserSegment.getClassSchema(),
       "word_vector", WordVector.getClassSchema(),
       "review_reject", ReviewReject.getClassSchema(),
-      "profile_metrics", ProfileMetric.getClassSchema());
+      "profile_metrics", ProfileMetric.getClassSchema(),
+      "lookalike", Lookalike.getClassSchema());
 
   static File hiveDir() {
     String root = System.getProperty("portrait.project.dir");

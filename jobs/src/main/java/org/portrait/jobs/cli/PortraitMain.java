@@ -40,6 +40,8 @@ public final class PortraitMain {
     COMMANDS.put("state", "org.portrait.jobs.userstate.UserStateDriver");
     COMMANDS.put("metrics", "org.portrait.jobs.metrics.MetricsDriver");
     COMMANDS.put("drift", "org.portrait.jobs.drift.DriftDriver");
+    COMMANDS.put("lookalike", "org.portrait.jobs.lookalike.LookalikeDriver");
+    COMMANDS.put("lookalike-eval", "org.portrait.jobs.lookalike.LookalikeEvalCommand");
     COMMANDS.put("publish", "org.portrait.jobs.pipeline.PublishCommand");
     COMMANDS.put("hive-partitions", "org.portrait.jobs.hive.HivePartitionsCommand");
     COMMANDS.put("pipeline", "org.portrait.jobs.pipeline.PipelineDriver");

@@ -31,9 +31,11 @@ public final class Settings {
     all.addAll(GloveSettings.specs());
     all.addAll(ProfileSettings.specs());
     all.addAll(LifecycleSettings.specs());
+    all.addAll(AppsSettings.specs());
     all.addAll(GloveSettings.internal());
     all.addAll(ProfileSettings.internal());
     all.addAll(LifecycleSettings.internal());
+    all.addAll(AppsSettings.internal());
     for (SettingSpec s : all) {
       if (s.prefix) {
         PREFIXES.add(s);
