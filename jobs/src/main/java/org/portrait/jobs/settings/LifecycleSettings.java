@@ -6,6 +6,7 @@ import static org.portrait.jobs.settings.SettingSpec.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.portrait.jobs.FailFirstAttemptMapper;
 import org.portrait.jobs.gates.DailyGatesCommand;
 import org.portrait.jobs.pipeline.DailyDriver;
 import org.portrait.jobs.pipeline.TrainDriver;
@@ -25,7 +26,7 @@ final class LifecycleSettings {
     out.add(integer(TrainDriver.WINDOW_DAYS, 1, 3650));
     out.add(integer(DailyDriver.RETENTION_DAYS, 1, 3650));
     out.add(text(DailyGatesCommand.RECONCILE_RULES));
-    out.add(text(org.portrait.jobs.FailFirstAttemptMapper.JOB_NAME_PART));
+    out.add(text(FailFirstAttemptMapper.JOB_NAME_PART));
     return out;
   }
 
@@ -33,7 +34,7 @@ final class LifecycleSettings {
   static List<SettingSpec> internal() {
     List<SettingSpec> out = new ArrayList<>(Settings.internal(UserStateDriver.class, "AS_OF", "DEFER_REPEATS",
         "REPLACE_USERS"));
-    out.addAll(Settings.internal(org.portrait.jobs.FailFirstAttemptMapper.class, "REAL_MAPPER"));
+    out.addAll(Settings.internal(FailFirstAttemptMapper.class, "REAL_MAPPER"));
     return out;
   }
 }

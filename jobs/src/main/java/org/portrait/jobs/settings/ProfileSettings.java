@@ -89,7 +89,7 @@ final class ProfileSettings {
   /** Keys the drivers set on their jobs (package-private there). */
   static List<SettingSpec> internal() {
     List<SettingSpec> out = new ArrayList<>();
-    out.addAll(Settings.internal(MetricsDriver.class, "MAJORITY_SET", "MAJORITY_SENTIMENT", "MAJORITY_REVIEW",
+    out.addAll(Settings.internal(MetricsDriver.class, "MAJORITY_SET", "KEYWORD_STATS", "MAJORITY_SENTIMENT", "MAJORITY_REVIEW",
         "CENTROID_MODEL", "HAS_PROFILES"));
     out.addAll(Settings.internal(UserSegmentDriver.class.getPackageName() + ".SegmentCentroids", "CENTROIDS"));
     return out;
