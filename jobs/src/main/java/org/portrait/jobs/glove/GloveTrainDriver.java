@@ -266,6 +266,7 @@ public class GloveTrainDriver extends PortraitTool {
     }
     double trainSecs = 0;
     int round = start;
+    GloveProgress progress = GloveProgress.stderr(rounds);
     try {
       while (round < rounds) {
         round++;
@@ -324,7 +325,7 @@ public class GloveTrainDriver extends PortraitTool {
         trainSecs += (t2 - t0) / 1e9;
         LOG.info(String.format("round %d loss %.6f (jobs+merges %.2f s, checkpoint %.2f s, %d skipped)", round, l,
             jobSecs, (t2 - t1) / 1e9, jc.get(GloveCounters.NONFINITE_SKIPPED.name())));
-        System.err.printf("glove-train: round %d loss %.6f (%.2f s)%n", round, l, (t2 - t0) / 1e9);
+        progress.round(round, l, jc.get(GloveCounters.UPDATES.name()), (t2 - t0) / 1e9);
         if (loss.size() >= 2) {
           double prev = loss.get(loss.size() - 2);
           double change = Math.abs(prev - l) / prev;
@@ -334,6 +335,7 @@ public class GloveTrainDriver extends PortraitTool {
           }
         }
       }
+      progress.finish();
       GloveModel trained = model;
       Stage.run(c, output, (out, counters) -> {
         VectorsOutput.write(c, out.tempPath(), trained, vocab);

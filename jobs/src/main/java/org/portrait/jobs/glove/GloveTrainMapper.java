@@ -58,6 +58,8 @@ public class GloveTrainMapper extends Mapper<LongWritable, Text, Text, Text> {
     // DSGD: in stratum s task p trains its rows x column block (p + s) mod strata; no two tasks share a block.
     CooccurEntries.Built built = entries(conf, new Path(conf.get(GloveTrainDriver.INPUT)), task, tasks, threads,
         strata, model.vocab, params, seed)[(task + stratum) % strata];
+    context.setStatus("task " + task + ": training round " + round + " stratum " + stratum + " ("
+        + built.entries.size() + " entries)");
     RoundTrainer.Pass pass;
     try (RoundTrainer trainer = new RoundTrainer(model, built.entries, params)) {
       pass = trainer.pass(round);
@@ -65,6 +67,7 @@ public class GloveTrainMapper extends Mapper<LongWritable, Text, Text, Text> {
     context.getCounter(GloveCounters.UPDATES).increment(pass.updates);
     context.getCounter(GloveCounters.NONFINITE_SKIPPED).increment(pass.skipped);
     context.getCounter(GloveCounters.BAD_ENTRIES).increment(built.rejected);
+    context.setStatus("task " + task + ": round " + round + " trained, writing model");
     Path out = new Path(conf.get(GloveTrainDriver.ROUND_OUT), "task-" + task + (strata > 1 ? ".rows" : ".bin"));
     if (strata > 1) {
       // DSGD: only this task changed these rows in this stratum; the driver copies them in.
