@@ -1,6 +1,7 @@
 package org.portrait.hive;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -29,7 +30,7 @@ import org.junit.rules.TemporaryFolder;
  * The published tables, as Hive users meet them: the bundled sample goes through the whole pipeline (the job
  * jar, in its own JVM, so its Parquet 1.17 stays out of this classpath), then embedded HiveServer2 4.0.1
  * (in-memory Derby metastore, Hive's own Parquet reader) creates the five tables with the DDL of
- * hdfs-layout/hive, adds the run's partition and reads every row back. One pipeline run and one Hive
+ * hdfs-layout/hive (and a sixth, lookalike, after the jar's lookalike command has made an audience), adds the run's partition and reads every row back. One pipeline run and one Hive
  * session for the class.
  */
 public class HiveReadsTablesTest {
@@ -87,6 +88,39 @@ public class HiveReadsTablesTest {
     for (String table : List.of("review_reject", "word_vector", "user_profile", "user_segment",
         "profile_metrics")) {
       createTable(table);
+    }
+    // A lookalike audience of the published profiles: the first five users (by key) are the seeds.
+    for (Object[] r : rows("SELECT user_key FROM user_profile WHERE dt = '" + DT + "' ORDER BY user_key LIMIT 5")) {
+      seeds.add((String) r[0]);
+    }
+    File seedFile = new File(root, "seeds.txt");
+    Files.write(seedFile.toPath(), seeds, StandardCharsets.UTF_8);
+    Process la = new ProcessBuilder(javaBin(), "-Xmx1g", "-jar", jar.getPath(), "lookalike", "--seeds",
+        seedFile.getPath(), "--work", work.getPath(), "--dt", DT, "--k", "40", "--min-audience", "10",
+        "--audience", "hive-test").redirectErrorStream(true).redirectOutput(new File(root, "lookalike.log")).start();
+    if (!la.waitFor(5, TimeUnit.MINUTES) || la.exitValue() != 0) {
+      la.destroyForcibly();
+      fail("lookalike failed; its output:\n" + Files.readString(new File(root, "lookalike.log").toPath()));
+    }
+    createTable("lookalike");
+  }
+
+  private static final List<String> seeds = new ArrayList<>();
+
+  @Test
+  public void lookalikeAudienceIsRankedAndExcludesTheSeeds() throws Exception {
+    List<Object[]> a = rows("SELECT audience_id, user_key, score, `rank` FROM lookalike WHERE dt = '" + DT
+        + "' ORDER BY `rank`");
+    assertEquals(40, a.size());
+    for (int i = 0; i < a.size(); i++) {
+      assertEquals("hive-test", a.get(i)[0]);
+      assertTrue(String.valueOf(a.get(i)[1]).matches("[0-9a-f]{64}"));
+      assertFalse("a seed in its own audience", seeds.contains((String) a.get(i)[1]));
+      assertEquals(i + 1, ((Number) a.get(i)[3]).intValue());
+      if (i > 0) {
+        assertTrue("scores fall with rank", ((Number) a.get(i)[2]).doubleValue()
+            <= ((Number) a.get(i - 1)[2]).doubleValue());
+      }
     }
   }
 
