@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,6 +57,28 @@ public final class InterestTaxonomy {
       throw new IOException("taxonomy has no categories");
     }
     return t;
+  }
+
+  /** A taxonomy of the given seeds (e.g. {@link SeedTerms} chosen from the data), in the map's order. */
+  public static InterestTaxonomy of(Map<String, List<String>> seeds) {
+    if (seeds.isEmpty()) {
+      throw new IllegalArgumentException("taxonomy has no categories");
+    }
+    InterestTaxonomy t = new InterestTaxonomy();
+    seeds.forEach((c, terms) -> t.seeds.put(c, new ArrayList<>(terms)));
+    return t;
+  }
+
+  /** Writes the taxonomy in the format {@link #read} reads. */
+  public void write(OutputStream out) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    seeds.forEach((c, terms) -> sb.append(c).append('\t').append(String.join(" ", terms)).append('\n'));
+    out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** True when every one of {@code categories} is a category of this taxonomy. */
+  public boolean knowsAll(java.util.Collection<String> categories) {
+    return seeds.keySet().containsAll(categories);
   }
 
   public List<String> categories() {

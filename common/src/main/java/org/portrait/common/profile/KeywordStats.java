@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -82,6 +83,23 @@ public final class KeywordStats {
           n[c]++;
         }
       }
+    }
+
+    /**
+     * The categories seen, with seed terms chosen from these reviews ({@link SeedTerms}), or null without
+     * categories: what profiles are matched against when the taxonomy does not know the data's categories.
+     */
+    public InterestTaxonomy seedTaxonomy(int perCategory) {
+      if (categoryIds.isEmpty()) {
+        return null;
+      }
+      String[] names = new String[categoryIds.size()];
+      categoryIds.forEach((name, id) -> names[id] = name);
+      // in name order, so the file does not depend on the order reviews arrive in
+      Map<String, List<String>> seeds = new TreeMap<>(SeedTerms.select(names, reviews, counts, perCategory));
+      // a category with no term of its own is matched by its name (the taxonomy format needs one term)
+      seeds.replaceAll((c, terms) -> terms.isEmpty() ? List.of(c) : terms);
+      return InterestTaxonomy.of(seeds);
     }
 
     public KeywordStats build() {

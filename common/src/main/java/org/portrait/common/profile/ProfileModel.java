@@ -39,6 +39,11 @@ public final class ProfileModel {
   public double embeddingThreshold = 0.35;
   /** Embedding-only: also require a score of at least this share of the best category's. */
   public double embeddingRelative = 0.9;
+  /**
+   * The one category of the train reviews when there is only one (no classifier can be trained): every user
+   * with evidence gets it as their interest, source {@code single-category}; null otherwise.
+   */
+  public String singleCategory;
   /** Sentiment label from the share of reviews predicted positive: above this → positive. */
   public double positiveAbove = 0.5;
   /** Below this share → negative; in between (a tie) → neutral. Truth is the user's majority label. */

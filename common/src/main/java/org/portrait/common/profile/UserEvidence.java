@@ -221,6 +221,13 @@ public final class UserEvidence {
           top = new ArrayList<>(top.subList(0, (int) scored));
         }
       }
+    } else if (m.singleCategory != null) {
+      // One category in the data: nothing to tell apart, so it is every user's interest (the driver says so).
+      source = "single-category";
+      scores.put(m.singleCategory, inVocab > 0 ? 1f : 0f);
+      if (inVocab > 0) {
+        top.add(m.singleCategory);
+      }
     } else {
       source = "embedding";
       for (Map.Entry<String, double[]> e : m.centroids().entrySet()) {

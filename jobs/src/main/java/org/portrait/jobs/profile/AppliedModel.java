@@ -122,6 +122,7 @@ public final class AppliedModel {
       files.add(ProfileConf.CATEGORY_PRIOR);
       // the window had no categories, so its stats are uncategorised: keep the old categorised ones
       files.add(ProfileConf.KEYWORD_STATS);
+      files.add(ProfileConf.SEED_TAXONOMY);
     }
     if (!fs.exists(new Path(models, ProfileConf.SENTIMENT_MODEL))) {
       files.add(ProfileConf.SENTIMENT_MODEL);

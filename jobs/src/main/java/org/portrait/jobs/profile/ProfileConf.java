@@ -26,7 +26,10 @@ public final class ProfileConf {
    * folder). Its classifiers, threshold, document count and weighting are used as they are. Default: none (train).
    */
   public static final String APPLY_MODEL = "portrait.profile.apply-model";
-  /** Taxonomy file; default: the bundled interest-taxonomy.tsv. */
+  /**
+   * Taxonomy file; default: the bundled interest-taxonomy.tsv, unless the train reviews have categories it
+   * does not know: then the seed terms chosen from them at training ({@code models/seed-taxonomy.tsv}).
+   */
   public static final String TAXONOMY = "portrait.profile.taxonomy";
   /** Vector weighting, tfidf or sif. Default sif. */
   public static final String WEIGHTING = "portrait.profile.weighting";
@@ -113,6 +116,8 @@ public final class ProfileConf {
   static final String SIF_PC = "sif-pc.txt";
   /** Corpus specificity of terms ({@link KeywordStats}), written by training. */
   static final String KEYWORD_STATS = "keyword-stats.tsv";
+  /** The train reviews' categories and their seed terms ({@link org.portrait.common.profile.SeedTerms}). */
+  static final String SEED_TAXONOMY = "seed-taxonomy.tsv";
 
   private ProfileConf() {}
 
@@ -146,15 +151,9 @@ public final class ProfileConf {
     }
     vocab.setDocCount(conf.getLong(DOC_COUNT, 0));
     WordVectors vectors = cachedVectors(conf, conf.get(VECTORS));
-    InterestTaxonomy taxonomy;
-    String tax = conf.get(TAXONOMY);
-    if (tax == null || tax.isEmpty()) {
-      taxonomy = InterestTaxonomy.bundled();
-    } else {
-      try (InputStream in = open(conf, tax)) {
-        taxonomy = InterestTaxonomy.read(in);
-      }
-    }
+    String models = conf.get(MODELS);
+    InterestTaxonomy dataSeeds = models == null ? null : readSeeds(conf, new Path(models, SEED_TAXONOMY));
+    InterestTaxonomy taxonomy = taxonomy(conf, dataSeeds);
     ProfileModel m = new ProfileModel(vocab, vectors, taxonomy, conf.getInt(FEATURE_BITS, DEFAULT_FEATURE_BITS));
     m.weighting = ProfileModel.Weighting.valueOf(conf.get(WEIGHTING, DEFAULT_WEIGHTING).toUpperCase());
     m.sifA = conf.getDouble(SIF_A, DEFAULT_SIF_A);
@@ -170,7 +169,9 @@ public final class ProfileConf {
     m.userPrior = conf.getDouble(USER_PRIOR, DEFAULT_USER_PRIOR);
     m.runId = conf.get(RUN_ID, "");
     m.modelId = conf.get(MODEL_ID, "");
-    String models = conf.get(MODELS);
+    if (dataSeeds != null && dataSeeds.categories().size() == 1) {
+      m.singleCategory = dataSeeds.categories().get(0);
+    }
     if (models != null) {
       Path dir = new Path(models);
       FileSystem fs = dir.getFileSystem(conf);
@@ -192,6 +193,32 @@ public final class ProfileConf {
       }
     }
     return m.seal();
+  }
+
+  /**
+   * The taxonomy profiles are matched against without a classifier: the named file; else the bundled one when
+   * it knows every category of the train reviews (or they have none); else the data's own seeds, never the
+   * bundled shopping categories for data that is about something else.
+   */
+  static InterestTaxonomy taxonomy(Configuration conf, InterestTaxonomy dataSeeds) throws IOException {
+    String tax = conf.get(TAXONOMY);
+    if (tax != null && !tax.isEmpty()) {
+      try (InputStream in = open(conf, tax)) {
+        return InterestTaxonomy.read(in);
+      }
+    }
+    InterestTaxonomy bundled = InterestTaxonomy.bundled();
+    return dataSeeds == null || bundled.knowsAll(dataSeeds.categories()) ? bundled : dataSeeds;
+  }
+
+  private static InterestTaxonomy readSeeds(Configuration conf, Path p) throws IOException {
+    FileSystem fs = p.getFileSystem(conf);
+    if (!fs.exists(p)) {
+      return null;
+    }
+    try (InputStream in = fs.open(p)) {
+      return InterestTaxonomy.read(in);
+    }
   }
 
   private static SoftmaxClassifier readModel(FileSystem fs, Path p) throws IOException {

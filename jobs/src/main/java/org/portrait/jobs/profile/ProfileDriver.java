@@ -39,6 +39,7 @@ import org.portrait.schema.UserProfile;
  * ReviewPrediction), P/models/ and P/_counters.json, all committed atomically.
  */
 public class ProfileDriver extends PortraitTool {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProfileDriver.class);
   /** Reducers of the profile job. Default 2. */
   public static final String REDUCERS = "portrait.profile.reducers";
   public static final int DEFAULT_REDUCERS = 2;
@@ -92,6 +93,7 @@ public class ProfileDriver extends PortraitTool {
           sif = sifComponent(conf, input, new Path(tmp, "_sif"), models);
         }
         res.counters.put("MODEL_APPLIED", 0L);
+        reportCategories(conf, res);
       }
       conf.set(ProfileConf.MODELS, models.toString());
       if (!applying) {
@@ -122,6 +124,27 @@ public class ProfileDriver extends PortraitTool {
       res.output = out.target();
       return res;
     });
+  }
+
+  /**
+   * Says, once, when interests do not come from a classifier over known categories: one category (every user
+   * gets it) or categories the bundled taxonomy lacks (seeds chosen from the data); counted in the run's counters.
+   */
+  private static void reportCategories(Configuration conf, Result res) throws IOException {
+    List<String> cats = res.training.categories;
+    res.counters.put("TRAIN_CATEGORIES", (long) cats.size());
+    if (cats.size() == 1) {
+      LOG.warn("profile: the train reviews have one category ({}): no category classifier; every user with "
+          + "evidence gets it as their only interest (interest_source=single-category)", cats.get(0));
+      res.counters.put("SINGLE_CATEGORY", 1L);
+    }
+    boolean dataSeeds = conf.get(ProfileConf.TAXONOMY) == null && !cats.isEmpty()
+        && !org.portrait.common.profile.InterestTaxonomy.bundled().knowsAll(cats);
+    res.counters.put("DATA_SEED_TAXONOMY", dataSeeds ? 1L : 0L);
+    if (dataSeeds && cats.size() > 1) {
+      LOG.info("profile: the bundled taxonomy lacks categories of the train reviews: seed terms chosen from them "
+          + "(models/{})", ProfileConf.SEED_TAXONOMY);
+    }
   }
 
   /** Sets Parquet/Avro settings for Hive-readable tables (3-level lists, no summary files). */

@@ -12,6 +12,7 @@ import org.portrait.common.UserSplit;
 import org.portrait.common.io.AvroFiles;
 import org.portrait.common.profile.ClassifierTrainer;
 import org.portrait.common.profile.InterestAggregator;
+import org.portrait.common.profile.InterestTaxonomy;
 import org.portrait.common.profile.KeywordStats;
 import org.portrait.common.profile.SoftmaxClassifier;
 import org.portrait.common.profile.TextFeatures;
@@ -21,7 +22,7 @@ import org.portrait.schema.TokenizedReview;
 /**
  * Driver-side step before the profile job: counts the input reviews (IDF's N), trains the review-level category
  * and sentiment classifiers on split=train reviews ONLY, tunes the interest threshold on train users, and writes
- * the models (and the terms' corpus specificity, {@link KeywordStats}) into the run's models folder, from which the tasks load them.
+ * the models (and the terms' corpus specificity, {@link KeywordStats}, and the categories' seed terms) into the run's models folder, from which the tasks load them.
  */
 public final class ProfileTraining {
   /** What training produced. */
@@ -35,7 +36,12 @@ public final class ProfileTraining {
     public boolean sentiment;
     public double interestThreshold = Double.NaN;
     public int tuningUsers;
+    /** Categories of the train reviews (sorted); one alone cannot train a classifier. */
+    public List<String> categories = List.of();
   }
+
+  /** Seed terms per category chosen from the train reviews (see {@link KeywordStats.Builder#seedTaxonomy}). */
+  static final int SEEDS_PER_CATEGORY = 20;
 
   /** Most train users the threshold tuning holds (their score sums). */
   static final int MAX_TUNING_USERS = 50_000;
@@ -70,6 +76,14 @@ public final class ProfileTraining {
     // How generic each term is, measured on the train reviews (keywords are weighted by it).
     try (OutputStream out = fs.create(new Path(modelsDir, ProfileConf.KEYWORD_STATS), true)) {
       keywordStats.build().write(out);
+    }
+    // The data's own categories and seed terms: profiles match these when the taxonomy lacks the categories.
+    InterestTaxonomy seeds = keywordStats.seedTaxonomy(SEEDS_PER_CATEGORY);
+    if (seeds != null) {
+      res.categories = seeds.categories();
+      try (OutputStream out = fs.create(new Path(modelsDir, ProfileConf.SEED_TAXONOMY), true)) {
+        seeds.write(out);
+      }
     }
     if (!supervised) {
       return res;
